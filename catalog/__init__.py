@@ -1,0 +1,1 @@
+"""Liaison's catalog: documents, people, agencies, contacts and their provenance."""

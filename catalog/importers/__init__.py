@@ -1,0 +1,1 @@
+"""Importers that read records published elsewhere into the Liaison catalog."""

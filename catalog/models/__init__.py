@@ -1,0 +1,42 @@
+"""The catalog's records, one module per concern."""
+
+from catalog.models.base import Passage, Publishable, Status
+from catalog.models.documents import Document, Mention, Translation
+from catalog.models.events import ContactEvent, EventEvidence, Participant
+from catalog.models.links import RetiredSlug
+from catalog.models.people import (
+    Agency,
+    AgencyName,
+    NameKind,
+    Person,
+    PersonName,
+    PersonRole,
+    RoleEvidence,
+)
+from catalog.models.provenance import ArchivalReference, Repository
+from catalog.models.vocabularies import Language, Place, Subject
+
+__all__ = [
+    "Agency",
+    "AgencyName",
+    "ArchivalReference",
+    "ContactEvent",
+    "Document",
+    "EventEvidence",
+    "Language",
+    "Mention",
+    "NameKind",
+    "Participant",
+    "Passage",
+    "Person",
+    "PersonName",
+    "PersonRole",
+    "Place",
+    "Publishable",
+    "Repository",
+    "RetiredSlug",
+    "RoleEvidence",
+    "Status",
+    "Subject",
+    "Translation",
+]

@@ -1,0 +1,142 @@
+"""Building blocks shared by the catalog's records.
+
+- publication status, with a queryset that shows the public only what is published;
+- dates kept in three layers (as written, EDTF, computed bounds), as in the
+  Princeton Geniza Project: the EDTF logic itself lives in ``catalog.dates``;
+- passages: a character span in a translation's text, the unit of evidence.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+
+from catalog import dates
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class PublishableQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def visible_to(self, user):
+        """What ``user`` may see on the public site: staff see drafts too."""
+        if user is not None and user.is_active and user.is_staff:
+            return self
+        return self.published()
+
+
+class Publishable(models.Model):
+    """A record with a stable slug and a publication status."""
+
+    slug = models.SlugField(
+        max_length=120,
+        unique=True,
+        help_text="The record's permanent web address, e.g. 'saadoun-shaker'. "
+        "If you change it, the old address keeps working.",
+    )
+    status = models.CharField(
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        db_index=True,
+        help_text="Only published records are visible to the public.",
+    )
+    created = models.DateTimeField(auto_now_add=True)
+    modified = models.DateTimeField(auto_now=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        from catalog.models.links import RetiredSlug
+
+        old_slug = None
+        if self.pk is not None:
+            old_slug = type(self).objects.filter(pk=self.pk).values_list("slug", flat=True).first()
+        super().save(*args, **kwargs)
+        if old_slug and old_slug != self.slug:
+            RetiredSlug.retire(self, old_slug)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+EDTF_HELP = (
+    "Extended Date/Time Format (EDTF), as precise as the source: "
+    "'1975-08-29' (a day), '1969-10' (a month), '1979' (a year), "
+    "'1986?' (uncertain), '1970~' (approximate), '1982-01~/1982-03~' (a span), "
+    "'1969/..' (from 1969 on). Leave empty if unknown."
+)
+
+
+def edtf_field(verbose_name: str = "date (EDTF)", **kwargs) -> models.CharField:
+    return models.CharField(
+        verbose_name,
+        max_length=100,
+        blank=True,
+        validators=[dates.validate_edtf],
+        help_text=kwargs.pop("help_text", EDTF_HELP),
+        **kwargs,
+    )
+
+
+def set_bounds(instance, edtf_attr: str, earliest_attr: str, latest_attr: str) -> None:
+    """Recompute the sortable bounds of one EDTF field from its value."""
+    value = getattr(instance, edtf_attr) or ""
+    try:
+        earliest, latest = dates.edtf_bounds(value)
+    except dates.InvalidDate:
+        earliest, latest = None, None
+    setattr(instance, earliest_attr, earliest)
+    setattr(instance, latest_attr, latest)
+
+
+class Passage(models.Model):
+    """A span of characters in a translation's text: what a fact rests on.
+
+    ``quote`` repeats the text of the span, so that the evidence stays readable
+    (and checkable) even if the translation is later corrected.
+    """
+
+    translation = models.ForeignKey(
+        "catalog.Translation",
+        on_delete=models.CASCADE,
+        help_text="The text in which the passage stands.",
+    )
+    start = models.PositiveIntegerField(
+        help_text="Offset of the first character of the passage in the text (counting from 0)."
+    )
+    end = models.PositiveIntegerField(help_text="Offset just after the last character.")
+    quote = models.TextField(help_text="The passage as it stands in the text.")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.quote and self.translation_id is not None:
+            self.quote = self.translation.text[self.start : self.end]
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if self.start is None or self.end is None or not self.translation_id:
+            return
+        if self.end <= self.start:
+            raise ValidationError({"end": "The passage must end after it starts."})
+        text = self.translation.text
+        if self.end > len(text):
+            message = f"The passage ends at {self.end}, past the end of the text ({len(text)})."
+            raise ValidationError({"end": message})
+        if self.quote and text[self.start : self.end] != self.quote:
+            raise ValidationError(
+                {
+                    "quote": f"The text at {self.start}–{self.end} reads "
+                    f"“{text[self.start : self.end]}”, not “{self.quote}”."
+                }
+            )

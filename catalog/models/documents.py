@@ -1,0 +1,184 @@
+"""Documents, their texts (translations, transcripts, originals) and mentions.
+
+A document is the archival unit as published; its texts are what visitors
+read, and every mention and piece of evidence points into one of them.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from catalog.models.base import Passage, Publishable, edtf_field, set_bounds
+
+
+class Document(Publishable):
+    title = models.CharField(max_length=500, help_text="The title as published.")
+    date_as_written = models.CharField(
+        "date as written",
+        max_length=100,
+        blank=True,
+        help_text="As printed by the publisher: 'February 28, 1986'.",
+    )
+    date = edtf_field()
+    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    place_date_line = models.CharField(
+        "place and date line",
+        max_length=255,
+        blank=True,
+        help_text="As in the document itself: 'Berlin, 27 February 1986'.",
+    )
+    classification = models.CharField(
+        "original classification",
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="The security marking on the original: 'Strictly Confidential', 'Top Secret'.",
+    )
+    summary = models.TextField(blank=True)
+    original_languages = models.ManyToManyField(
+        "catalog.Language", blank=True, related_name="documents_originally_in"
+    )
+    citation = models.TextField(
+        "citation as published", blank=True, help_text="The publisher's citation, verbatim."
+    )
+    publisher = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Who published it online: 'Wilson Center Digital Archive'.",
+    )
+    publisher_record_id = models.CharField(
+        "publisher's record id",
+        max_length=100,
+        blank=True,
+        help_text="The publisher's own number for the record: 122923.",
+    )
+    publisher_url = models.URLField("publisher's URL", max_length=500, blank=True)
+    rights = models.TextField(blank=True)
+    credits = models.TextField(
+        blank=True, help_text="As published: 'Translated for CWIHP by Bernd Schaefer.'"
+    )
+    subjects = models.ManyToManyField("catalog.Subject", blank=True, related_name="documents")
+    places = models.ManyToManyField("catalog.Place", blank=True, related_name="documents")
+    history = HistoricalRecords(m2m_fields=[subjects, places, original_languages])
+
+    class Meta:
+        ordering = ["date_earliest", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["publisher", "publisher_record_id"],
+                condition=~models.Q(publisher_record_id=""),
+                name="unique_publisher_record",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:document", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        set_bounds(self, "date", "date_earliest", "date_latest")
+        super().save(*args, **kwargs)
+
+
+class Translation(models.Model):
+    """A text of a document: a translation, a transcript or the original."""
+
+    class Kind(models.TextChoices):
+        TRANSLATION = "translation", "Translation"
+        TRANSCRIPT = "transcript", "Transcript"
+        ORIGINAL = "original", "Original text"
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="translations")
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TRANSLATION)
+    language = models.ForeignKey("catalog.Language", on_delete=models.PROTECT)
+    title = models.CharField(
+        max_length=500, blank=True, help_text="The heading in this text, if it has one."
+    )
+    text = models.TextField(
+        help_text="The full text, paragraphs separated by a blank line. Mentions and "
+        "evidence point to character positions in it: correct it with care."
+    )
+    translator = models.ForeignKey(
+        "catalog.Person",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="translations",
+        help_text="The translator, as a person record: Bernd Schaefer.",
+    )
+    commissioned_by = models.ForeignKey(
+        "catalog.Agency",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="commissioned_translations",
+        help_text="The body that commissioned the translation: CWIHP.",
+    )
+    credit_line = models.CharField(max_length=500, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["document", "kind", "language"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["document", "kind", "language"], name="unique_text_per_language"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} ({self.language}) of {self.document}"
+
+
+class Mention(Passage):
+    """A person, agency or contact event named in a text, at its character span."""
+
+    person = models.ForeignKey(
+        "catalog.Person", null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    agency = models.ForeignKey(
+        "catalog.Agency", null=True, blank=True, on_delete=models.CASCADE, related_name="mentions"
+    )
+    event = models.ForeignKey(
+        "catalog.ContactEvent",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="mentions",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["translation", "start"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    models.Q(person__isnull=False, agency__isnull=True, event__isnull=True)
+                    | models.Q(person__isnull=True, agency__isnull=False, event__isnull=True)
+                    | models.Q(person__isnull=True, agency__isnull=True, event__isnull=False)
+                ),
+                name="mention_names_exactly_one_record",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(end__gt=models.F("start")), name="mention_span_not_empty"
+            ),
+            models.UniqueConstraint(
+                fields=["translation", "start", "end", "person", "agency", "event"],
+                name="unique_mention",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.quote}” → {self.target}"
+
+    @property
+    def target(self):
+        return self.person or self.agency or self.event
+
+    def clean(self):
+        super().clean()
+        if sum(x is not None for x in (self.person_id, self.agency_id, self.event_id)) != 1:
+            raise ValidationError("A mention names exactly one person, agency or contact event.")

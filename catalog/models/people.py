@@ -1,0 +1,224 @@
+"""Persons and agencies: names and their variants, hierarchies, offices held."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from catalog.models.base import Passage, Publishable, edtf_field, set_bounds
+
+
+class NameKind(models.TextChoices):
+    VARIANT = "variant", "Spelling variant"
+    TRANSLITERATION = "transliteration", "Transliteration"
+    ABBREVIATION = "abbreviation", "Abbreviation"
+    TRANSLATION = "translation", "Name in another language"
+    FORMER = "former", "Former or merged name"
+    COLLOQUIAL = "colloquial", "Colloquial name"
+
+
+class Person(Publishable):
+    preferred_name = models.CharField(
+        max_length=255, help_text="The name used in the catalog: 'Saadoun Shaker'."
+    )
+    sort_name = models.CharField(
+        max_length=255, blank=True, help_text="For alphabetical lists: 'Shaker, Saadoun'."
+    )
+    life_dates = edtf_field(
+        "life dates (EDTF)",
+        help_text="Birth and death as an EDTF interval: '1907/2000', '1930/..', '1925?/1990'.",
+    )
+    life_earliest = models.DateField(null=True, blank=True, editable=False)
+    life_latest = models.DateField(null=True, blank=True, editable=False)
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["sort_name", "preferred_name"]
+        verbose_name_plural = "persons"
+
+    def __str__(self) -> str:
+        return self.preferred_name
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:person", args=[self.slug])
+
+    def save(self, *args, **kwargs):
+        if not self.sort_name:
+            self.sort_name = self.preferred_name
+        set_bounds(self, "life_dates", "life_earliest", "life_latest")
+        super().save(*args, **kwargs)
+
+
+class PersonName(models.Model):
+    """Another form of a person's name: 'Izzat Ibrahim al-Duri' for al-Douri."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=NameKind.choices, default=NameKind.VARIANT)
+    language = models.ForeignKey(
+        "catalog.Language", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    note = models.CharField(max_length=255, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["person", "name"], name="unique_person_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Agency(Publishable):
+    class Kind(models.TextChoices):
+        MINISTRY = "ministry", "Ministry"
+        MAIN_DEPARTMENT = "main_department", "Main department"
+        DEPARTMENT = "department", "Department or service"
+        SECURITY_SERVICE = "security_service", "Security or intelligence service"
+        GOVERNMENT_BODY = "government_body", "Government body"
+        PARTY = "party", "Political party"
+        EMBASSY = "embassy", "Embassy"
+        DELEGATION = "delegation", "Delegation"
+        RESEARCH_PROJECT = "research_project", "Research project"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=255, help_text="The full name in English.")
+    kind = models.CharField(max_length=30, choices=Kind.choices, default=Kind.OTHER)
+    country = models.CharField(
+        max_length=100,
+        blank=True,
+        db_index=True,
+        help_text="The state it belonged to: 'German Democratic Republic', 'Iraq'.",
+    )
+    parent = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sub_agencies",
+        help_text="The agency it was part of: Main Department III was part of the MfS.",
+    )
+    existed = edtf_field("existed (EDTF)", help_text="When it existed: '1950/1990'.")
+    description = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        abbreviation = self.abbreviation
+        return f"{self.name} ({abbreviation})" if abbreviation else self.name
+
+    @property
+    def abbreviation(self) -> str:
+        """The first abbreviation, from prefetched names when there are any."""
+        names = getattr(self, "_prefetched_objects_cache", {}).get("names")
+        if names is None:
+            names = self.names.filter(kind=NameKind.ABBREVIATION)
+        return next((n.name for n in names if n.kind == NameKind.ABBREVIATION), "")
+
+    def get_absolute_url(self) -> str:
+        return reverse("catalog:agency", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk == self.pk and self.pk is not None:
+                raise ValidationError({"parent": "An agency cannot be part of itself."})
+            ancestor = ancestor.parent
+
+    def ancestors(self) -> list["Agency"]:
+        chain, node = [], self.parent
+        while node is not None and node not in chain:
+            chain.append(node)
+            node = node.parent
+        return chain
+
+
+class AgencyName(models.Model):
+    """An abbreviation or other name of an agency: 'MfS', 'Stasi'."""
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="names")
+    name = models.CharField(max_length=255)
+    kind = models.CharField(max_length=20, choices=NameKind.choices, default=NameKind.ABBREVIATION)
+    language = models.ForeignKey(
+        "catalog.Language", null=True, blank=True, on_delete=models.SET_NULL
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency", "kind", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "name"], name="unique_agency_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class PersonRole(models.Model):
+    """An office a person held, in an agency, over a time, as a document attests."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
+    agency = models.ForeignKey(
+        Agency, null=True, blank=True, on_delete=models.PROTECT, related_name="roles"
+    )
+    title = models.CharField(
+        max_length=255, help_text="The office as the source names it: 'Minister of the Interior'."
+    )
+    start = edtf_field("start (EDTF)")
+    start_earliest = models.DateField(null=True, blank=True, editable=False)
+    start_latest = models.DateField(null=True, blank=True, editable=False)
+    end = edtf_field("end (EDTF)")
+    end_earliest = models.DateField(null=True, blank=True, editable=False)
+    end_latest = models.DateField(null=True, blank=True, editable=False)
+    note = models.TextField(blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["person", "start_earliest", "title"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "agency", "title", "start"], name="unique_person_role"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        where = f", {self.agency.name}" if self.agency_id else ""
+        return f"{self.person}: {self.title}{where}"
+
+    def save(self, *args, **kwargs):
+        set_bounds(self, "start", "start_earliest", "start_latest")
+        set_bounds(self, "end", "end_earliest", "end_latest")
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        set_bounds(self, "start", "start_earliest", "start_latest")
+        set_bounds(self, "end", "end_earliest", "end_latest")
+        if self.start_earliest and self.end_latest and self.end_latest < self.start_earliest:
+            raise ValidationError({"end": "The office cannot end before it starts."})
+
+
+class RoleEvidence(Passage):
+    """The passage that attests that a person held an office."""
+
+    role = models.ForeignKey(PersonRole, on_delete=models.CASCADE, related_name="evidence")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name_plural = "role evidence"
+        ordering = ["role", "translation", "start"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["role", "translation", "start", "end"], name="unique_role_evidence"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"“{self.quote}”"
