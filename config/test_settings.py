@@ -11,4 +11,12 @@ os.environ.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
 # Collected, hashed static files are a deployment step; tests serve them plainly.
 os.environ.setdefault("LIAISON_PLAIN_STATIC", "1")
 
+# The test servers speak plain HTTP on localhost.
+for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE"):
+    os.environ.setdefault(name, "0")
+
 from config.settings import *  # noqa: E402, F403
+
+# Playwright's sync API runs an event loop in the test thread; the ORM calls the
+# tests make beside it are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
