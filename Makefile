@@ -45,4 +45,4 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 migrations-check: install-test
-	$(BIN)/python manage.py makemigrations --check --dry-run
+	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
