@@ -87,7 +87,6 @@ class RecordLoader:
         # Rows whose link to a record of the same file (an agency's parent) names one further
         # down: (row number, label, pk, link, key of the linked record, action so far).
         self.deferred: list[tuple[int, str, int, Link, tuple, str]] = []
-        self._dates: dict[str, tuple] = {}
 
     # --- reading cells --------------------------------------------------------------------
 
@@ -96,7 +95,7 @@ class RecordLoader:
             raw = from_cell(row.cells[column.name])
             try:
                 if _is_edtf(model_field):
-                    self._check_date(raw)
+                    dates.edtf_bounds(raw)
                     value = raw
                 else:
                     value = model_field.clean(raw, None)
@@ -115,13 +114,6 @@ class RecordLoader:
             row.links[link.field.name] = key
         for column in self.many:
             row.many[column.name] = split_values(from_cell(row.cells[column.name]))
-
-    def _check_date(self, value: str) -> None:
-        if value not in self._dates:
-            if len(self._dates) > 50_000:
-                self._dates.clear()
-            dates.edtf_bounds(value)
-            self._dates[value] = ()
 
     # --- one batch ------------------------------------------------------------------------
 
@@ -352,12 +344,18 @@ class RecordLoader:
                 if old and old != r.instance.slug:
                     RetiredSlug.retire(r.instance, old)
                     self.resolver.forget(self.record)
+        additions: dict[type, list] = {}
+        removals: dict[type, list] = {}
         for through, source, target, row, add, remove in changed_many:
-            if remove:
-                through.objects.filter(pk__in=remove).delete()
-            through.objects.bulk_create(
-                [through(**{source: row.instance.pk, target: t}) for t in add]
+            removals.setdefault(through, []).extend(remove)
+            additions.setdefault(through, []).extend(
+                through(**{source: row.instance.pk, target: t}) for t in add
             )
+        for through, pks in removals.items():
+            if pks:
+                through.objects.filter(pk__in=pks).delete()
+        for through, links in additions.items():
+            through.objects.bulk_create(links)
 
     # --- links to rows further down the same file ---------------------------------------
 
