@@ -11,7 +11,6 @@ seed gives the same catalog.
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
 
 from django.db import transaction
 
@@ -26,6 +25,7 @@ from catalog.interchange.synthetic_words import (
     LAST,
     SUBJECTS,
     UNITS,
+    Sizes,
     random_edtf,
 )
 from catalog.models import (
@@ -50,26 +50,6 @@ from catalog.models import (
     Translation,
 )
 from catalog.models.base import set_bounds
-
-
-@dataclass
-class Sizes:
-    documents: int = 100_000
-    persons: int = 10_000
-    agencies: int = 2_000
-    events: int = 50_000
-    mentions: int = 500_000
-
-    @classmethod
-    def for_documents(cls, documents: int) -> Sizes:
-        """The default proportions, scaled to a number of documents."""
-        return cls(
-            documents=documents,
-            persons=max(documents // 10, 5),
-            agencies=max(documents // 50, 5),
-            events=max(documents // 2, 2),
-            mentions=documents * 5,
-        )
 
 
 class SyntheticCatalog:

@@ -1,6 +1,12 @@
-"""Words, names and dates the synthetic catalog draws from (see ``synthetic``)."""
+"""Sizes, words, names and dates the synthetic catalog draws from (see ``synthetic``).
+
+Free of Django, so that the benchmark can read the sizes before it sets Django up.
+"""
+
+from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 
 FIRST = [
     "Erich",
@@ -133,3 +139,23 @@ def random_edtf(rng: random.Random) -> tuple[str, str]:
     if form == 5:
         return f"{year}-{month:02}~/{year}-{min(month + 2, 12):02}~", f"early {year}"
     return f"{year}/..", f"from {year}"
+
+
+@dataclass
+class Sizes:
+    documents: int = 100_000
+    persons: int = 10_000
+    agencies: int = 2_000
+    events: int = 50_000
+    mentions: int = 500_000
+
+    @classmethod
+    def for_documents(cls, documents: int) -> Sizes:
+        """The default proportions, scaled to a number of documents."""
+        return cls(
+            documents=documents,
+            persons=max(documents // 10, 5),
+            agencies=max(documents // 50, 5),
+            events=max(documents // 2, 2),
+            mentions=documents * 5,
+        )
