@@ -11,10 +11,12 @@ commands are the fast path for whole catalogs.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from import_export import fields, resources, widgets
 
 from catalog.interchange.cells import from_cell, join_values, split_values, to_cell
 from catalog.interchange.schema import BY_MODEL, RECORD_TYPES, Link, RecordType
+from catalog.models import Passage
 
 
 class NaturalKeyWidget(widgets.ForeignKeyWidget):
@@ -78,9 +80,25 @@ class CatalogResource(resources.ModelResource):
 
     def import_instance(self, instance, row, **kwargs):
         super().import_instance(instance, row, **kwargs)
+        errors = {}
         for link in self.record.links.values():
             if len(link.columns) > 1:
-                setattr(instance, link.field.name, self._composite(link, row))
+                try:
+                    setattr(instance, link.field.name, self._composite(link, row))
+                except ValueError as err:
+                    errors[link.columns[0].name] = str(err)
+        # Unknown many-to-many keys are found now, before the row is saved, so that they are
+        # reported as the row's validation errors like every other column's.
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                try:
+                    field.clean(row)
+                except ValueError as err:
+                    errors[field.column_name] = str(err)
+        if errors:
+            raise ValidationError(errors)
+        if isinstance(instance, Passage) and not instance.quote and instance.translation_id:
+            instance.quote = instance.translation.text[instance.start : instance.end]
 
     def _composite(self, link: Link, row):
         """A link whose natural key spans several columns (a document's text...)."""
