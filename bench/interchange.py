@@ -30,6 +30,7 @@ import argparse
 import filecmp
 import json
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -149,7 +150,9 @@ class Databases:
 
 
 def phase(name: str, database: str, **options) -> dict:
-    env = {**os.environ, "DATABASE_URL": database, "DEBUG": "1", "CONN_MAX_AGE": "0"}
+    # Production settings: DEBUG off (no query log), a throwaway key.
+    env = {**os.environ, "DATABASE_URL": database, "DEBUG": "0", "CONN_MAX_AGE": "0"}
+    env.setdefault("SECRET_KEY", secrets.token_urlsafe(50))
     command = [sys.executable, __file__, "--phase", name, "--options", json.dumps(options)]
     # Our own script, with arguments we built: nothing untrusted reaches the command line.
     done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)  # noqa: S603

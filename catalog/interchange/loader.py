@@ -12,7 +12,7 @@ batch size, not on the file.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, reset_queries, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -118,6 +118,8 @@ class RecordLoader:
     # --- one batch ------------------------------------------------------------------------
 
     def load(self, rows: list[Row]) -> None:
+        # With DEBUG on, Django keeps the last 9,000 queries; bulk inserts make them large.
+        reset_queries()
         for row in rows:
             self.read(row)
         self._resolve_links(rows)
