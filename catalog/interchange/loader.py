@@ -1,12 +1,12 @@
 """Load one file's rows into the catalog, a batch at a time.
 
-For each batch of rows: read and check every cell with the model field's own validation
-(EDTF through ``catalog.dates``), resolve every link with one query per link (natural keys to
-ids, kept in a bounded cache), find the existing records with one query, recompute derived
-fields as the models' ``save`` does (``set_bounds``, ``ArchivalReference.apply_parse``), and
-write only what changed with ``bulk_create`` / ``bulk_update``, recording the change history
-through django-simple-history's bulk helpers under the script user. Memory depends on the
-batch size, not on the file.
+For each batch of rows: check every cell with the model field's own validation (EDTF through
+``catalog.dates``, whose answers are cached), resolve every link with one query per link
+(natural keys to ids, kept in a bounded cache), find the existing records with one query,
+recompute derived fields as the models' ``save`` does (``set_bounds``,
+``ArchivalReference.apply_parse``), and write only what changed with ``bulk_create`` /
+``bulk_update``, recording the change history through django-simple-history's bulk helpers
+under the script user. Memory depends on the batch size, not on the file.
 """
 
 from __future__ import annotations
@@ -16,17 +16,12 @@ from django.db import DatabaseError, reset_queries, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from catalog import dates
 from catalog.interchange.cells import from_cell, split_values
 from catalog.interchange.checks import record_problems
 from catalog.interchange.report import CREATED, INVALID, UNCHANGED, UPDATED, Problem, RowLog
 from catalog.interchange.resolver import KeyResolver
 from catalog.interchange.schema import BY_MODEL, Link, RecordType
 from catalog.models import Publishable, RetiredSlug
-
-
-def _is_edtf(model_field) -> bool:
-    return dates.validate_edtf in model_field.validators
 
 
 class Row:
@@ -94,14 +89,10 @@ class RecordLoader:
         for column, model_field in self.plain:
             raw = from_cell(row.cells[column.name])
             try:
-                if _is_edtf(model_field):
-                    dates.edtf_bounds(raw)
-                    value = raw
-                else:
-                    value = model_field.clean(raw, None)
-            except (ValidationError, dates.InvalidDate) as err:
-                messages = err.messages if isinstance(err, ValidationError) else [str(err)]
-                row.problems.append((column.name, raw, " ".join(messages)))
+                # The field's own checks: length, choices, slug, URL, EDTF (catalog.dates).
+                value = model_field.clean(raw, None)
+            except ValidationError as err:
+                row.problems.append((column.name, raw, " ".join(err.messages)))
                 continue
             row.values[model_field.attname] = value
         for link in self.links:

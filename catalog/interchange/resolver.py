@@ -16,7 +16,7 @@ def key_of(values) -> tuple[str, ...]:
 
 
 class KeyResolver:
-    def __init__(self, limit: int = 200_000):
+    def __init__(self, limit: int = 50_000):
         self.limit = limit
         self._cache: dict[str, dict[tuple, int]] = {}
 
