@@ -6,6 +6,7 @@ from datetime import date
 import pytest
 from django.core.exceptions import ValidationError
 
+from catalog import dates
 from catalog.dates import (
     InvalidDate,
     display_edtf,
@@ -459,3 +460,21 @@ def test_it_does_not_guess_dates_it_cannot_read(text):
 def test_what_it_reads_passes_the_validator():
     for text in ["February 28, 1986", "c. 1986", "1970s", "Spring 1982", "27. Februar 1986"]:
         validate_edtf(parse_written_date(text))
+
+
+def test_plain_dates_are_bounded_as_the_library_bounds_them():
+    """The fast path for unqualified years, months and days agrees with the full reading."""
+    values = ["1000", "1986", "9999", "1900-02", "2000-02", "1984-12", "1986-04-31", "1985-02-29"]
+    day = datetime.date(1899, 12, 1)
+    while day < datetime.date(1901, 3, 5):
+        values.append(day.isoformat())
+        day += datetime.timedelta(days=1)
+    for value in values:
+        for fuzzy in (True, False):
+            try:
+                expected = dates._read(value).fuzzy if fuzzy else dates._read(value).strict
+            except dates.InvalidDate as err:
+                with pytest.raises(dates.InvalidDate, match=str(err).split(".")[0]):
+                    dates.edtf_bounds(value, fuzzy=fuzzy)
+                continue
+            assert dates.edtf_bounds(value, fuzzy=fuzzy) == expected, value

@@ -1,0 +1,1 @@
+"""Files the catalog writes for people to open: CSV safety shared by every export."""

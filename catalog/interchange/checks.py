@@ -1,0 +1,44 @@
+"""Checks on a whole record that no single column can make, as the models' ``clean`` does.
+
+The importer writes in bulk, without ``full_clean``; these are the rules the database does not
+enforce by itself or would only answer with an integrity error that names no row.
+"""
+
+from __future__ import annotations
+
+from catalog.models import Mention, Participant, Passage, PersonRole
+
+
+def record_problems(instance, texts: dict[int, str]) -> list[tuple[str, str, str]]:
+    """(column, value, reason) for each rule ``instance`` breaks; fills a passage's quote."""
+    problems: list[tuple[str, str, str]] = []
+    if isinstance(instance, Passage):
+        problems.extend(_passage(instance, texts.get(instance.translation_id, "")))
+    if isinstance(instance, Mention):
+        named = [x for x in (instance.person_id, instance.agency_id, instance.event_id) if x]
+        if len(named) != 1:
+            reason = "A mention names exactly one person, agency or contact event."
+            problems.append(("person, agency, event", "", reason))
+    if isinstance(instance, Participant) and not (instance.person_id or instance.agency_id):
+        problems.append(("person, agency", "", "A participant is a person, an agency, or both."))
+    if isinstance(instance, PersonRole) and _ends_before_start(instance):
+        problems.append(("end", instance.end, "The office cannot end before it starts."))
+    return problems
+
+
+def _passage(passage: Passage, text: str) -> list[tuple[str, str, str]]:
+    start, end = passage.start, passage.end
+    if end <= start:
+        return [("end", str(end), "The passage must end after it starts.")]
+    if end > len(text):
+        return [("end", str(end), f"The passage ends past the end of the text ({len(text)}).")]
+    if not passage.quote:
+        passage.quote = text[start:end]
+    elif text[start:end] != passage.quote:
+        reason = f"The text at {start}–{end} reads “{text[start:end]}”, not this."
+        return [("quote", passage.quote, reason)]
+    return []
+
+
+def _ends_before_start(role: PersonRole) -> bool:
+    return bool(role.start_earliest and role.end_latest and role.end_latest < role.start_earliest)

@@ -1,0 +1,386 @@
+"""The CSV format of the catalog: one declaration per record type.
+
+Each ``RecordType`` names its file, its columns in order, and its natural key: the columns
+that identify a record across installations (slugs, a language code, a document with a
+passage's span...). Database ids never appear in the files. A column's ``path`` is the ORM
+lookup its value is read from and written to:
+
+- ``"title"``: a field of the record;
+- ``"document__slug"``: a link to another record, written as that record's natural key;
+  several columns whose paths share the first part (``translation__document__slug``,
+  ``translation__kind``, ``translation__language__code``) together name one linked record
+  whose natural key has several columns;
+- ``many=True``: a many-to-many link, its natural keys joined by `` | ``.
+
+The list is in import order: every record type comes after those it links to. The exporter,
+the importer, ``datapackage.json`` and the admin's import-export resources are all built from
+these declarations, so the format is defined here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from django.db import models
+
+from catalog.models import (
+    Agency,
+    AgencyName,
+    ArchivalReference,
+    ContactEvent,
+    Document,
+    EventEvidence,
+    Language,
+    Mention,
+    Participant,
+    Person,
+    PersonName,
+    PersonRole,
+    Place,
+    Publishable,
+    Repository,
+    RoleEvidence,
+    Subject,
+    Translation,
+)
+from catalog.models.base import set_bounds
+
+FORMAT_VERSION = "1.0"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    path: str
+    many: bool = False
+    description: str = ""
+
+    @property
+    def field_name(self) -> str:
+        """The record's own field this column sets (the link, for linked records)."""
+        return self.path.split("__", 1)[0]
+
+    @property
+    def target_path(self) -> str:
+        """For a link, the lookup on the linked record ('slug'); '' for a plain field."""
+        return self.path.split("__", 1)[1] if "__" in self.path else ""
+
+
+@dataclass(frozen=True)
+class Link:
+    """A foreign key written as the linked record's natural key, in one or more columns."""
+
+    field: models.ForeignKey
+    target: RecordType
+    columns: tuple[Column, ...]  # in the order of the target's natural key
+
+    @property
+    def nullable(self) -> bool:
+        return self.field.null
+
+
+@dataclass(eq=False)
+class RecordType:
+    name: str
+    model: type[models.Model]
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]
+    description: str
+    # Fields computed from others, rewritten whenever a record is written (EDTF bounds...).
+    derived: tuple[str, ...] = ()
+    # Recompute derived fields exactly as the model's save() does.
+    prepare: Callable[[models.Model], None] | None = None
+    # Another unique key to match a row whose natural key is not found (a renamed slug).
+    alternate_key: tuple[str, ...] = ()
+    links: dict[str, Link] = field(default_factory=dict)
+
+    @property
+    def file_name(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def headers(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    @cached_property
+    def key_columns(self) -> tuple[Column, ...]:
+        return tuple(self.column(name) for name in self.key)
+
+    @cached_property
+    def key_paths(self) -> tuple[str, ...]:
+        return tuple(c.path for c in self.key_columns)
+
+    @cached_property
+    def key_fields(self) -> tuple[str, ...]:
+        """The record's own fields (links by attname) that its natural key stands for."""
+        names: list[str] = []
+        for column in self.key_columns:
+            model_field = self.model._meta.get_field(column.field_name)
+            if model_field.attname not in names:
+                names.append(model_field.attname)
+        return tuple(names)
+
+    @property
+    def publishable(self) -> bool:
+        return issubclass(self.model, Publishable)
+
+    @cached_property
+    def plain_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if not c.target_path)
+
+    @cached_property
+    def many_columns(self) -> tuple[Column, ...]:
+        return tuple(c for c in self.columns if c.many)
+
+
+def final_field(model: type[models.Model], path: str) -> models.Field:
+    """The model field at the end of an ORM path such as 'translation__language__code'."""
+    *links, last = path.split("__")
+    for name in links:
+        model = model._meta.get_field(name).related_model
+    return model._meta.get_field(last)
+
+
+def _bounds(*pairs: tuple[str, str, str]) -> Callable[[models.Model], None]:
+    def prepare(instance: models.Model) -> None:
+        for edtf_attr, earliest, latest in pairs:
+            set_bounds(instance, edtf_attr, earliest, latest)
+
+    return prepare
+
+
+def _prepare_person(person: Person) -> None:
+    if not person.sort_name:
+        person.sort_name = person.preferred_name
+    set_bounds(person, "life_dates", "life_earliest", "life_latest")
+
+
+def _prepare_reference(reference: ArchivalReference) -> None:
+    reference.apply_parse()
+
+
+_DATE = ("date", "date_earliest", "date_latest")
+_PUBLISHABLE = ("slug", "status")
+_TEXT_KEY = (
+    Column("document", "translation__document__slug", description="The document's slug."),
+    Column("text_kind", "translation__kind", description="translation, transcript or original."),
+    Column("text_language", "translation__language__code", description="The text's language."),
+)
+_SPAN = (
+    Column("start", "start", description="First character of the passage, counting from 0."),
+    Column("end", "end", description="Just after the last character of the passage."),
+    Column("quote", "quote", description="The passage itself; filled from the text if empty."),
+)
+
+
+def _cols(*specs: str | Column) -> tuple[Column, ...]:
+    return tuple(spec if isinstance(spec, Column) else Column(spec, spec) for spec in specs)
+
+
+def _link(name: str, lookup: str = "slug", **kwargs) -> Column:
+    return Column(name, f"{name}__{lookup}", **kwargs)
+
+
+RECORD_TYPES: list[RecordType] = [
+    RecordType(
+        "languages",
+        Language,
+        _cols("code", "name"),
+        key=("code",),
+        description="Languages of texts and names, by ISO 639 code.",
+    ),
+    RecordType(
+        "subjects",
+        Subject,
+        _cols("slug", "name", "description"),
+        key=("slug",),
+        description="Subjects discussed in documents.",
+    ),
+    RecordType(
+        "places",
+        Place,
+        _cols("slug", "name", "kind", _link("parent"), "description"),
+        key=("slug",),
+        description="Places, each in the larger place it lies in.",
+    ),
+    RecordType(
+        "repositories",
+        Repository,
+        _cols(
+            "slug", "name", "abbreviation", "parent_institution", "country", "url", "description"
+        ),
+        key=("slug",),
+        description="Archives holding the original files.",
+    ),
+    RecordType(
+        "agencies",
+        Agency,
+        _cols(*_PUBLISHABLE, "name", "kind", "country", _link("parent"), "existed", "description"),
+        key=("slug",),
+        description="Agencies, ministries and other bodies, each in the one it was part of.",
+    ),
+    RecordType(
+        "agency_names",
+        AgencyName,
+        _cols(_link("agency"), "name", "kind", _link("language", "code")),
+        key=("agency", "name"),
+        description="Abbreviations and other names of agencies.",
+    ),
+    RecordType(
+        "persons",
+        Person,
+        _cols(*_PUBLISHABLE, "preferred_name", "sort_name", "life_dates", "description"),
+        key=("slug",),
+        description="Persons.",
+        derived=("life_earliest", "life_latest"),
+        prepare=_prepare_person,
+    ),
+    RecordType(
+        "person_names",
+        PersonName,
+        _cols(_link("person"), "name", "kind", _link("language", "code"), "note"),
+        key=("person", "name"),
+        description="Variant spellings, transliterations and other names of persons.",
+    ),
+    RecordType(
+        "documents",
+        Document,
+        _cols(
+            *_PUBLISHABLE,
+            "title",
+            "date_as_written",
+            "date",
+            "place_date_line",
+            "classification",
+            "summary",
+            Column("original_languages", "original_languages__code", many=True),
+            "citation",
+            "publisher",
+            "publisher_record_id",
+            "publisher_url",
+            "rights",
+            "credits",
+            Column("subjects", "subjects__slug", many=True),
+            Column("places", "places__slug", many=True),
+        ),
+        key=("slug",),
+        description="Documents as published.",
+        derived=("date_earliest", "date_latest"),
+        prepare=_bounds(_DATE),
+        alternate_key=("publisher", "publisher_record_id"),
+    ),
+    RecordType(
+        "translations",
+        Translation,
+        _cols(
+            _link("document"),
+            "kind",
+            _link("language", "code"),
+            "title",
+            "text",
+            _link("translator"),
+            _link("commissioned_by"),
+            "credit_line",
+        ),
+        key=("document", "kind", "language"),
+        description="The texts of documents: translations, transcripts and originals.",
+    ),
+    RecordType(
+        "archival_references",
+        ArchivalReference,
+        _cols(_link("document"), "as_written", _link("repository"), "position"),
+        key=("document", "as_written"),
+        description="References of the original files, as written; parsed on import.",
+        derived=(
+            *("archive", "collection", "unit", "file_number", "volume", "page_label", "pages"),
+            *("page_start", "page_end", "normalised", "needs_review", "parse_problems"),
+        ),
+        prepare=_prepare_reference,
+    ),
+    RecordType(
+        "roles",
+        PersonRole,
+        _cols(_link("person"), _link("agency"), "title", "start", "end", "note"),
+        key=("person", "agency", "title", "start"),
+        description="Offices persons held, in agencies, over a time.",
+        derived=("start_earliest", "start_latest", "end_earliest", "end_latest"),
+        prepare=_bounds(
+            ("start", "start_earliest", "start_latest"), ("end", "end_earliest", "end_latest")
+        ),
+    ),
+    RecordType(
+        "role_evidence",
+        RoleEvidence,
+        _cols(
+            Column("role_person", "role__person__slug"),
+            Column("role_agency", "role__agency__slug"),
+            Column("role_title", "role__title"),
+            Column("role_start", "role__start"),
+            *_TEXT_KEY,
+            *_SPAN,
+        ),
+        key=(
+            *("role_person", "role_agency", "role_title", "role_start"),
+            *("document", "text_kind", "text_language", "start", "end"),
+        ),
+        description="Passages attesting that a person held an office.",
+    ),
+    RecordType(
+        "events",
+        ContactEvent,
+        _cols(*_PUBLISHABLE, "title", "kind", "date_as_written", "date", _link("place"), "summary"),
+        key=("slug",),
+        description="Contact events between persons and agencies.",
+        derived=("date_earliest", "date_latest"),
+        prepare=_bounds(_DATE),
+    ),
+    RecordType(
+        "participants",
+        Participant,
+        _cols(_link("event"), _link("person"), _link("agency"), "role", "note"),
+        key=("event", "person", "agency", "role"),
+        description="Persons and agencies taking part in contact events.",
+    ),
+    RecordType(
+        "event_evidence",
+        EventEvidence,
+        _cols(_link("event"), *_TEXT_KEY, *_SPAN, "note"),
+        key=("event", "document", "text_kind", "text_language", "start", "end"),
+        description="Passages attesting contact events.",
+    ),
+    RecordType(
+        "mentions",
+        Mention,
+        _cols(*_TEXT_KEY, *_SPAN, _link("person"), _link("agency"), _link("event")),
+        key=("document", "text_kind", "text_language", "start", "end", "person", "agency", "event"),
+        description="Persons, agencies and contact events named in texts, at their spans.",
+    ),
+]
+
+BY_NAME: dict[str, RecordType] = {r.name: r for r in RECORD_TYPES}
+BY_MODEL: dict[type[models.Model], RecordType] = {r.model: r for r in RECORD_TYPES}
+
+
+def _build_links() -> None:
+    """Group link columns by foreign key and order them like the target's natural key."""
+    for record in RECORD_TYPES:
+        grouped: dict[str, list[Column]] = {}
+        for column in record.columns:
+            if column.target_path and not column.many:
+                grouped.setdefault(column.field_name, []).append(column)
+        for name, columns in grouped.items():
+            model_field = record.model._meta.get_field(name)
+            target = BY_MODEL[model_field.related_model]
+            by_path = {c.target_path: c for c in columns}
+            if set(by_path) != set(target.key_paths):
+                raise ValueError(f"{record.name}.{name} must name {target.name} by its key")
+            ordered = tuple(by_path[path] for path in target.key_paths)
+            record.links[name] = Link(model_field, target, ordered)
+
+
+_build_links()
