@@ -1,0 +1,6 @@
+"""The admin where archivists catalogue, one module per concern.
+
+Importing the modules registers their admins with the default admin site.
+"""
+
+from catalog.admin import documents, events, merge, people, provenance, vocabularies  # noqa: F401
