@@ -157,11 +157,17 @@ class Merger:
     # -- helpers ----------------------------------------------------------------------
 
     def repoint(self, label, objects, field_name, unique_with, on_duplicate=None) -> None:
-        """Point each of ``objects`` at the survivor, or fold it into its duplicate."""
+        """Point each of ``objects`` at the survivor, or fold it into its duplicate.
+
+        ``unique_with`` are the other fields of the link's uniqueness constraint; without
+        them a link cannot duplicate another and always moves.
+        """
         for obj in objects:
-            lookup = {name: getattr(obj, name) for name in unique_with}
-            lookup[field_name] = self.survivor
-            duplicate = type(obj).objects.filter(**lookup).exclude(pk=obj.pk).first()
+            duplicate = None
+            if unique_with:
+                lookup = {name: getattr(obj, name) for name in unique_with}
+                lookup[field_name] = self.survivor
+                duplicate = type(obj).objects.filter(**lookup).exclude(pk=obj.pk).first()
             if duplicate is not None:
                 self.result.note("combined", label, str(obj))
                 if not self.dry_run:

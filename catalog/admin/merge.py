@@ -26,7 +26,8 @@ class MergeMixin:
         description="Merge the two selected %(verbose_name_plural)s", permissions=["merge"]
     )
     def merge_selected(self, request, queryset):
-        ids = list(queryset.values_list("pk", flat=True)[:3])
+        # The older record is offered as the one to keep; the page lets the user switch.
+        ids = sorted(queryset.values_list("pk", flat=True)[:3])
         if len(ids) != 2:
             self.message_user(
                 request,
