@@ -22,12 +22,9 @@ from django.db import models, transaction
 from catalog.models import (
     Agency,
     AgencyName,
-    Mention,
     NameKind,
-    Participant,
     Person,
     PersonName,
-    PersonRole,
     RetiredSlug,
     RoleEvidence,
 )
@@ -252,7 +249,9 @@ class PersonMerger(Merger):
             ("event_id", "agency_id", "role"),
             self.keep_note,
         )
-        self.repoint("translations", loser.translations.select_related("document"), "translator", ())
+        self.repoint(
+            "translations", loser.translations.select_related("document"), "translator", ()
+        )
 
 
 class AgencyMerger(Merger):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
 from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
-from catalog.admin.filters import DecadeFilter, YearRangeFilter
+from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
 from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
 from catalog.admin.provenance import ArchivalReferenceInline
@@ -43,9 +43,9 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
         DecadeFilter,
         YearRangeFilter,
         "status",
-        ("translations__language", admin.RelatedOnlyFieldListFilter),
-        ("original_languages", admin.RelatedOnlyFieldListFilter),
-        ("archival_references__repository", admin.RelatedOnlyFieldListFilter),
+        ("translations__language", LinkedRecordFilter),
+        ("original_languages", LinkedRecordFilter),
+        ("archival_references__repository", LinkedRecordFilter),
         "classification",
     ]
     search_fields = [
@@ -163,7 +163,7 @@ class MentionInline(admin.TabularInline):
 @admin.register(Translation)
 class TranslationAdmin(CatalogAdmin):
     list_display = ["__str__", "kind", "language", "translator"]
-    list_filter = ["kind", ("language", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["kind", ("language", LinkedRecordFilter)]
     search_fields = ["document__title", "document__publisher_record_id", "title", "language__name"]
     autocomplete_fields = ["document", "language", "translator", "commissioned_by"]
     fields = [

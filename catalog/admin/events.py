@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Q
 
 from catalog.admin.base import EDTFReadingMixin
-from catalog.admin.filters import DecadeFilter, YearRangeFilter
+from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
 from catalog.admin.forms import EvidenceFormSet, ParticipantFormSet, PassageForm
 from catalog.admin.history import RelatedHistory
 from catalog.admin.publishing import PublishableAdmin
@@ -48,9 +48,9 @@ class ContactEventAdmin(EDTFReadingMixin, PublishableAdmin):
         YearRangeFilter,
         "kind",
         "status",
-        ("participants__agency", admin.RelatedOnlyFieldListFilter),
+        ("participants__agency", LinkedRecordFilter),
         ("participants__agency__country", admin.AllValuesFieldListFilter),
-        ("place", admin.RelatedOnlyFieldListFilter),
+        ("place", LinkedRecordFilter),
     ]
     search_fields = [
         "title",

@@ -12,7 +12,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from catalog.merging import Merger, MergeError
+from catalog.merging import MergeError, Merger
 from catalog.models import RetiredSlug
 
 
@@ -57,7 +57,9 @@ class MergeMixin:
         if not self.has_merge_permission(request):
             raise PermissionDenied
         opts = self.model._meta
-        changelist = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+        changelist = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"
+        )
         data = request.POST if request.method == "POST" else request.GET
         ids = [part for part in data.get("ids", "").split(",") if part.isdigit()]
         records = list(self.get_queryset(request).filter(pk__in=ids))

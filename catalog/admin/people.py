@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.db.models import Q
 
 from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
-from catalog.admin.filters import decade_filter
+from catalog.admin.filters import LinkedRecordFilter, decade_filter
 from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
 from catalog.admin.merge import MergeMixin
@@ -48,7 +48,7 @@ class PersonAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
     list_filter = [
         "status",
         decade_filter("life_earliest", "life_latest", "life dates (decade)", "life_decade"),
-        ("roles__agency", admin.RelatedOnlyFieldListFilter),
+        ("roles__agency", LinkedRecordFilter),
         ("roles__agency__country", admin.AllValuesFieldListFilter),
     ]
     search_fields = ["preferred_name", "sort_name", "slug", "names__name"]
@@ -65,9 +65,7 @@ class PersonAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
     ]
     inlines = [PersonNameInline, PersonRoleInline]
     related_history = (
-        RelatedHistory(
-            PersonName, "name", lambda person: Q(person_id=person.pk), lambda r: r.name
-        ),
+        RelatedHistory(PersonName, "name", lambda person: Q(person_id=person.pk), lambda r: r.name),
         RelatedHistory(
             PersonRole, "office", lambda person: Q(person_id=person.pk), lambda r: r.title
         ),
@@ -109,7 +107,7 @@ class PersonRoleAdmin(EDTFReadingMixin, CatalogAdmin):
     list_select_related = ["person", "agency"]
     list_filter = [
         decade_filter("start_earliest", "end_latest", "held (decade)", "held_decade"),
-        ("agency", admin.RelatedOnlyFieldListFilter),
+        ("agency", LinkedRecordFilter),
         ("agency__country", admin.AllValuesFieldListFilter),
     ]
     search_fields = ["title", "person__preferred_name", "person__names__name", "agency__name"]
@@ -117,6 +115,11 @@ class PersonRoleAdmin(EDTFReadingMixin, CatalogAdmin):
     readonly_fields = ["start_reading", "end_reading"]
     fields = ["person", "agency", "title", "start", "start_reading", "end", "end_reading", "note"]
     inlines = [RoleEvidenceInline]
+
+    def get_queryset(self, request):
+        # An agency's label carries its abbreviation, read from its names.
+        return super().get_queryset(request).prefetch_related("agency__names")
+
     related_history = (
         RelatedHistory(
             RoleEvidence, "evidence", lambda role: Q(role_id=role.pk), lambda r: f"“{r.quote}”"
@@ -151,7 +154,7 @@ class SubAgencyInline(admin.TabularInline):
 class AgencyAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
     actions = [*PublishableAdmin.actions, "merge_selected"]
     list_display = ["name", "abbreviations", "kind", "country", "parent", "status"]
-    list_filter = ["status", "kind", "country", ("parent", admin.RelatedOnlyFieldListFilter)]
+    list_filter = ["status", "kind", "country", ("parent", LinkedRecordFilter)]
     search_fields = ["name", "slug", "names__name", "country"]
     prepopulated_fields = {"slug": ("name",)}
     autocomplete_fields = ["parent"]
@@ -169,9 +172,7 @@ class AgencyAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
     ]
     inlines = [AgencyNameInline, SubAgencyInline]
     related_history = (
-        RelatedHistory(
-            AgencyName, "name", lambda agency: Q(agency_id=agency.pk), lambda r: r.name
-        ),
+        RelatedHistory(AgencyName, "name", lambda agency: Q(agency_id=agency.pk), lambda r: r.name),
         RelatedHistory(
             Participant,
             "participation",

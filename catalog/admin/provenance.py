@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
 from catalog.admin.base import CatalogAdmin
+from catalog.admin.filters import LinkedRecordFilter
 from catalog.models import ArchivalReference, Repository
 
 PARTS = [
@@ -42,7 +43,7 @@ class ArchivalReferenceInline(admin.TabularInline):
 @admin.register(ArchivalReference)
 class ArchivalReferenceAdmin(CatalogAdmin):
     list_display = ["as_written", "document", "repository", "normalised", "needs_review"]
-    list_filter = ["needs_review", ("repository", admin.RelatedOnlyFieldListFilter), "archive"]
+    list_filter = ["needs_review", ("repository", LinkedRecordFilter), "archive"]
     list_select_related = ["document", "repository"]
     search_fields = ["as_written", "normalised", "document__title", "file_number"]
     autocomplete_fields = ["document", "repository"]

@@ -16,9 +16,7 @@ def history_url(obj):
     return reverse(f"admin:catalog_{obj._meta.model_name}_history", args=[obj.pk])
 
 
-def test_a_change_in_the_admin_shows_field_from_and_to_with_its_author(
-    archivist_client, document
-):
+def test_a_change_in_the_admin_shows_field_from_and_to_with_its_author(archivist_client, document):
     url = reverse("admin:catalog_document_change", args=[document.pk])
     data = change_form_data(archivist_client.get(url), title="Memo on Iraqi intelligence")
     assert archivist_client.post(url, data).status_code == 302

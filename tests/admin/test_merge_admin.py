@@ -44,8 +44,9 @@ def test_an_editor_confirms_a_merge_and_the_old_address_leads_on(
 ):
     kept, duplicate = two_persons
     url = choose_merge(editor_client, kept, duplicate).url
-    response = editor_client.post(url.split("?")[0], {"ids": f"{kept.pk},{duplicate.pk}",
-                                                      "survivor": kept.pk, "confirm": "1"})
+    response = editor_client.post(
+        url.split("?")[0], {"ids": f"{kept.pk},{duplicate.pk}", "survivor": kept.pk, "confirm": "1"}
+    )
     assert response.status_code == 302
     assert response.url == reverse("admin:catalog_person_change", args=[kept.pk])
     assert not Person.objects.filter(slug="e-mielke").exists()
