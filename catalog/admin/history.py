@@ -20,10 +20,22 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 UNSHOWN_FIELDS = ["modified"]
 
 
+class ChangeDisplay(HistoricalRecordContextHelper):
+    """Shows a change as the archivist knows the values: "Draft", not "draft"; "—" for blank."""
+
+    def prepare_delta_change_value(self, change, value):
+        field = self.model._meta.get_field(change.field)
+        if field.choices and not isinstance(value, list):
+            return dict(field.flatchoices).get(value, value)
+        if value in (None, ""):
+            return "—"
+        return super().prepare_delta_change_value(change, value)
+
+
 def field_changes(model: type[Model], record, previous) -> list[dict]:
     """The changed fields between two historical records, as the history page shows them."""
     delta = record.diff_against(previous, excluded_fields=UNSHOWN_FIELDS)
-    return HistoricalRecordContextHelper(model, record).context_for_delta_changes(delta)
+    return ChangeDisplay(model, record).context_for_delta_changes(delta)
 
 
 @dataclass(frozen=True)
