@@ -65,8 +65,16 @@ class Merger:
         if survivor.pk == loser.pk:
             raise MergeError("A record cannot be merged with itself.")
         self.survivor, self.loser, self.user = survivor, loser, user
-        self.reason = f"merged “{loser}” ({loser.slug}) into “{survivor}” ({survivor.slug})"
+        self.reason = self.change_reason(survivor, loser)
         self.dry_run = True
+
+    def change_reason(self, survivor, loser) -> str:
+        """ "merged X into Y", by name if it fits the history's reason field, else by slug."""
+        limit = self.model.history.model._meta.get_field("history_change_reason").max_length
+        reason = f"merged “{loser}” ({loser.slug}) into “{survivor}” ({survivor.slug})"
+        if len(reason) > limit:
+            reason = f"merged {loser.slug} into {survivor.slug}"
+        return reason if len(reason) <= limit else f"{reason[: limit - 1]}…"
 
     @classmethod
     def for_records(cls, survivor, loser, user=None) -> Merger:

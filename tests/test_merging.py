@@ -158,3 +158,14 @@ def test_an_agency_merged_into_its_own_sub_agency_leaves_no_loop(seed, merger_us
     ha_x.refresh_from_db()
     assert ha_x.parent is None
     assert Agency.objects.get(slug="mfs-ha-iii").parent == ha_x
+
+
+def test_a_merge_of_long_names_keeps_its_reason_within_the_history_field(seed, merger_user):
+    mfs = Agency.objects.get(slug="mfs")
+    duplicate = Agency.objects.create(
+        name="Ministerium für Staatssicherheit der Deutschen Demokratischen Republik",
+        slug="ministerium-fur-staatssicherheit",
+    )
+    Merger.for_records(mfs, duplicate, user=merger_user).merge()
+    record = Agency.history.filter(history_type="-").latest("history_date")
+    assert record.history_change_reason == "merged ministerium-fur-staatssicherheit into mfs"

@@ -1,8 +1,12 @@
 """What every catalog admin shares: history with per-field changes, and plain lists.
 
-``CatalogAdmin`` is the one base class of the catalog's admins. Spreadsheet
-import and export (django-import-export, with the resources of
-``catalog.interchange.resources``) plug in here, once, for every record type.
+``CatalogAdmin`` is the one base class of every catalog admin (one per record
+type, inline-only records included). Spreadsheet import and export plug in
+here, once, with the resources of ``catalog.interchange.resources``::
+
+    class CatalogAdmin(ImportExportMixin, SimpleHistoryAdmin):
+        def get_resource_classes(self, request):
+            return [RESOURCES[self.model]]
 """
 
 from django.contrib import admin

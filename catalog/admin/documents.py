@@ -186,3 +186,33 @@ class TranslationAdmin(CatalogAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("document", "language", "translator")
+
+
+@admin.register(Mention)
+class MentionAdmin(CatalogAdmin):
+    """All mentions across texts; usually edited on their text's page."""
+
+    form = PassageForm
+    list_display = ["quote", "person", "agency", "event", "translation"]
+    list_select_related = [
+        "person",
+        "agency",
+        "event",
+        "translation__document",
+        "translation__language",
+    ]
+    list_filter = [("translation__document", LinkedRecordFilter)]
+    search_fields = [
+        "quote",
+        "person__preferred_name",
+        "person__names__name",
+        "agency__name",
+        "agency__names__name",
+        "event__title",
+    ]
+    autocomplete_fields = ["translation", "person", "agency", "event"]
+    fields = ["translation", "quote", "occurrence", "person", "agency", "event", "start", "end"]
+    readonly_fields = ["start", "end"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("agency__names")

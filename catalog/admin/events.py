@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db.models import Q
 
-from catalog.admin.base import EDTFReadingMixin
+from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
 from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
 from catalog.admin.forms import EvidenceFormSet, ParticipantFormSet, PassageForm
 from catalog.admin.history import RelatedHistory
@@ -90,3 +90,35 @@ class ContactEventAdmin(EDTFReadingMixin, PublishableAdmin):
             lambda r: f"“{r.quote}”",
         ),
     )
+
+
+@admin.register(Participant)
+class ParticipantAdmin(CatalogAdmin):
+    """All participations; usually edited on their contact event's page."""
+
+    list_display = ["event", "person", "agency", "role"]
+    list_select_related = ["event", "person", "agency"]
+    list_filter = ["role", ("agency", LinkedRecordFilter)]
+    search_fields = [
+        "event__title",
+        "person__preferred_name",
+        "person__names__name",
+        "agency__name",
+    ]
+    autocomplete_fields = ["event", "person", "agency"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("agency__names")
+
+
+@admin.register(EventEvidence)
+class EventEvidenceAdmin(CatalogAdmin):
+    """All passages attesting contact events; usually edited on the event's page."""
+
+    form = PassageForm
+    list_display = ["quote", "event", "translation"]
+    list_select_related = ["event", "translation__document", "translation__language"]
+    search_fields = ["quote", "event__title"]
+    autocomplete_fields = ["event", "translation"]
+    fields = ["event", "translation", "quote", "occurrence", "note", "start", "end"]
+    readonly_fields = ["start", "end"]

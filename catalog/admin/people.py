@@ -193,3 +193,49 @@ class AgencyAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
     @admin.display(description="abbreviations")
     def abbreviations(self, obj):
         return ", ".join(n.name for n in obj.names.all() if n.kind == NameKind.ABBREVIATION)
+
+
+@admin.register(PersonName)
+class PersonNameAdmin(CatalogAdmin):
+    """All other forms of persons' names; usually edited on the person's page."""
+
+    list_display = ["name", "person", "kind", "language"]
+    list_select_related = ["person", "language"]
+    list_filter = ["kind"]
+    search_fields = ["name", "person__preferred_name"]
+    autocomplete_fields = ["person", "language"]
+
+
+@admin.register(AgencyName)
+class AgencyNameAdmin(CatalogAdmin):
+    """All abbreviations and other names of agencies; usually edited on the agency's page."""
+
+    list_display = ["name", "agency", "kind", "language"]
+    list_select_related = ["agency", "language"]
+    list_filter = ["kind"]
+    search_fields = ["name", "agency__name"]
+    autocomplete_fields = ["agency", "language"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("agency__names")
+
+
+@admin.register(RoleEvidence)
+class RoleEvidenceAdmin(CatalogAdmin):
+    """All passages attesting offices; usually edited on the office's page."""
+
+    form = PassageForm
+    list_display = ["quote", "role", "translation"]
+    list_select_related = [
+        "role__person",
+        "role__agency",
+        "translation__document",
+        "translation__language",
+    ]
+    search_fields = ["quote", "role__title", "role__person__preferred_name"]
+    autocomplete_fields = ["role", "translation"]
+    fields = ["role", "translation", "quote", "occurrence", "start", "end"]
+    readonly_fields = ["start", "end"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("role__agency__names")

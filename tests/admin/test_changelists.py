@@ -31,6 +31,12 @@ CHANGELISTS = [
     "language",
     "subject",
     "place",
+    "mention",
+    "participant",
+    "eventevidence",
+    "roleevidence",
+    "personname",
+    "agencyname",
 ]
 
 
