@@ -40,7 +40,7 @@ def test_an_editor_catalogues_a_document_end_to_end(page: Page):
     page.fill("#id_username", "eva")
     page.fill("#id_password", password)
     page.locator("input[type=submit]").click()
-    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+    expect(page.get_by_role("heading", name="Catalogue")).to_be_visible()
 
     # A new document, with its English translation.
     page.goto("/admin/catalog/document/add/")
