@@ -65,6 +65,7 @@ class Document(Publishable):
 
     class Meta:
         ordering = ["date_earliest", "title"]
+        permissions = [("publish_document", "Can publish and unpublish documents")]
         constraints = [
             models.UniqueConstraint(
                 fields=["publisher", "publisher_record_id"],

@@ -40,6 +40,7 @@ class ContactEvent(Publishable):
     class Meta:
         ordering = ["date_earliest", "title"]
         verbose_name = "contact event"
+        permissions = [("publish_contactevent", "Can publish and unpublish contact events")]
 
     def __str__(self) -> str:
         return self.title

@@ -36,6 +36,7 @@ class Person(Publishable):
     class Meta:
         ordering = ["sort_name", "preferred_name"]
         verbose_name_plural = "persons"
+        permissions = [("publish_person", "Can publish and unpublish persons")]
 
     def __str__(self) -> str:
         return self.preferred_name
@@ -108,6 +109,7 @@ class Agency(Publishable):
     class Meta:
         ordering = ["name"]
         verbose_name_plural = "agencies"
+        permissions = [("publish_agency", "Can publish and unpublish agencies")]
 
     def __str__(self) -> str:
         abbreviation = self.abbreviation

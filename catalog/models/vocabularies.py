@@ -15,6 +15,7 @@ class Language(models.Model):
         help_text="ISO 639 code: 'de' for German, 'en' for English, 'ar' for Arabic.",
     )
     name = models.CharField(max_length=100, unique=True, help_text="English name: 'German'.")
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

@@ -1,0 +1,76 @@
+"""What every catalog admin shares: history with per-field changes, and plain lists.
+
+``CatalogAdmin`` is the one base class of every catalog admin (one per record
+type, inline-only records included). Spreadsheet import and export plug in
+here, once, with the resources of ``catalog.interchange.resources``::
+
+    class CatalogAdmin(ImportExportMixin, SimpleHistoryAdmin):
+        def get_resource_classes(self, request):
+            return [RESOURCES[self.model]]
+"""
+
+from django.contrib import admin
+from django.contrib.admin.utils import unquote
+from simple_history.admin import SimpleHistoryAdmin
+
+from catalog import dates
+from catalog.admin.history import RelatedHistory, field_changes, related_changes
+
+
+class CatalogAdmin(SimpleHistoryAdmin):
+    """Base admin: history (with field diffs, revert and the changes to a record's parts)."""
+
+    list_per_page = 50
+    object_history_template = "admin/catalog/object_history.html"
+    #: The parts of the record edited on its page, whose changes its history shows too.
+    related_history: tuple[RelatedHistory, ...] = ()
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                previous.history_delta_changes = field_changes(self.model, previous, current)
+            previous = current
+
+    def history_view(self, request, object_id, extra_context=None):
+        context = dict(extra_context or {})
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and self.related_history:
+            context["related_changes"] = related_changes(obj, self.related_history)
+        return super().history_view(request, object_id, extra_context=context)
+
+
+def edtf_reading(value: str) -> str:
+    """How the catalog reads an EDTF date, with the bounds it is filtered by."""
+    if not value:
+        return "—"
+    try:
+        earliest, latest = dates.edtf_bounds(value)
+    except dates.InvalidDate:
+        return "Not a valid EDTF date."
+    span = f"{earliest or 'open'} to {latest or 'open'}"
+    return f"{dates.display_edtf(value)} (searched as {span})"
+
+
+class EDTFReadingMixin:
+    """Read-only fields that show how each EDTF date of a record was understood."""
+
+    @admin.display(description="date as read")
+    def date_reading(self, obj):
+        return edtf_reading(obj.date) if obj else "—"
+
+    @admin.display(description="life dates as read")
+    def life_dates_reading(self, obj):
+        return edtf_reading(obj.life_dates) if obj else "—"
+
+    @admin.display(description="existed as read")
+    def existed_reading(self, obj):
+        return edtf_reading(obj.existed) if obj else "—"
+
+    @admin.display(description="start as read")
+    def start_reading(self, obj):
+        return edtf_reading(obj.start) if obj else "—"
+
+    @admin.display(description="end as read")
+    def end_reading(self, obj):
+        return edtf_reading(obj.end) if obj else "—"

@@ -1,0 +1,218 @@
+"""Documents with their texts and archival references; texts with their mentions."""
+
+from django.contrib import admin, messages
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
+from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
+from catalog.admin.forms import PassageForm, PassageFormSet
+from catalog.admin.history import RelatedHistory
+from catalog.admin.provenance import ArchivalReferenceInline
+from catalog.admin.publishing import PublishableAdmin
+from catalog.models import ArchivalReference, Document, Mention, Translation
+
+
+class TranslationInline(admin.StackedInline):
+    model = Translation
+    extra = 0
+    show_change_link = True
+    autocomplete_fields = ["language", "translator", "commissioned_by"]
+    fields = [
+        ("kind", "language"),
+        "title",
+        "text",
+        ("translator", "commissioned_by"),
+        "credit_line",
+    ]
+
+
+def _translation_ids(document) -> list[int]:
+    """Every text the document has had, including deleted ones, for its history."""
+    history = Translation.history.model
+    return list(
+        history.objects.filter(document_id=document.pk).values_list("id", flat=True).distinct()
+    )
+
+
+@admin.register(Document)
+class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
+    list_display = ["title", "date", "status", "publisher_record_id", "references"]
+    list_filter = [
+        DecadeFilter,
+        YearRangeFilter,
+        "status",
+        ("translations__language", LinkedRecordFilter),
+        ("original_languages", LinkedRecordFilter),
+        ("archival_references__repository", LinkedRecordFilter),
+        "classification",
+    ]
+    search_fields = [
+        "title",
+        "slug",
+        "publisher_record_id",
+        "translations__title",
+        "archival_references__as_written",
+        "archival_references__normalised",
+    ]
+    autocomplete_fields = ["original_languages", "subjects", "places"]
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ["date_reading", "mentions_by_text"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "summary"]}),
+        (
+            "Date",
+            {"fields": ["date_as_written", "date", "date_reading", "place_date_line"]},
+        ),
+        ("Description", {"fields": ["classification", "original_languages", "subjects", "places"]}),
+        (
+            "Publication",
+            {
+                "fields": [
+                    "publisher",
+                    "publisher_record_id",
+                    "publisher_url",
+                    "citation",
+                    "credits",
+                    "rights",
+                ]
+            },
+        ),
+        ("Mentions", {"fields": ["mentions_by_text"]}),
+    ]
+    inlines = [TranslationInline, ArchivalReferenceInline]
+    related_history = (
+        RelatedHistory(
+            Translation,
+            "text",
+            lambda document: Q(document_id=document.pk),
+            lambda record: f"{record.get_kind_display()} ({record.language})",
+            ("language",),
+        ),
+        RelatedHistory(
+            ArchivalReference,
+            "archival reference",
+            lambda document: Q(document_id=document.pk),
+            lambda record: record.as_written,
+        ),
+        RelatedHistory(
+            Mention,
+            "mention",
+            lambda document: Q(translation_id__in=_translation_ids(document)),
+            lambda record: f"“{record.quote}”",
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("archival_references")
+
+    @admin.display(description="archival references")
+    def references(self, obj):
+        return "; ".join(str(reference) for reference in obj.archival_references.all())
+
+    @admin.display(description="mentions in its texts")
+    def mentions_by_text(self, obj):
+        if obj is None or obj.pk is None:
+            return "Save the document and add a text first; mentions are added on a text's page."
+        texts = (
+            obj.translations.select_related("language")
+            .annotate(mention_count=Count("mention"))
+            .order_by("kind", "language__name")
+        )
+        rows = [
+            (
+                reverse("admin:catalog_translation_change", args=[text.pk]),
+                f"{text.get_kind_display()} ({text.language})",
+                text.mention_count,
+            )
+            for text in texts
+        ]
+        if not rows:
+            return "No texts yet: add one below, save, then open it to add mentions."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join("", '<li><a href="{}">{}</a>: {} mentions</li>', rows),
+        )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is ArchivalReference:
+            saved = [*formset.new_objects, *(obj for obj, _ in formset.changed_objects)]
+            for reference in saved:
+                if reference.needs_review:
+                    problems = reference.parse_problems or "its form is not one we know"
+                    messages.warning(
+                        request,
+                        f"The archival reference “{reference.as_written}” could not be parsed "
+                        f"({problems}). It is kept as written and marked for review.",
+                    )
+
+
+class MentionInline(admin.TabularInline):
+    model = Mention
+    form = PassageForm
+    formset = PassageFormSet
+    extra = 1
+    fields = ["quote", "occurrence", "person", "agency", "event", "start", "end"]
+    readonly_fields = ["start", "end"]
+    autocomplete_fields = ["person", "agency", "event"]
+    verbose_name = "mention (give the person, the agency or the contact event)"
+
+
+@admin.register(Translation)
+class TranslationAdmin(CatalogAdmin):
+    list_display = ["__str__", "kind", "language", "translator"]
+    list_filter = ["kind", ("language", LinkedRecordFilter)]
+    search_fields = ["document__title", "document__publisher_record_id", "title", "language__name"]
+    autocomplete_fields = ["document", "language", "translator", "commissioned_by"]
+    fields = [
+        "document",
+        ("kind", "language"),
+        "title",
+        "text",
+        ("translator", "commissioned_by"),
+        "credit_line",
+    ]
+    inlines = [MentionInline]
+    related_history = (
+        RelatedHistory(
+            Mention,
+            "mention",
+            lambda translation: Q(translation_id=translation.pk),
+            lambda record: f"“{record.quote}”",
+        ),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("document", "language", "translator")
+
+
+@admin.register(Mention)
+class MentionAdmin(CatalogAdmin):
+    """All mentions across texts; usually edited on their text's page."""
+
+    form = PassageForm
+    list_display = ["quote", "person", "agency", "event", "translation"]
+    list_select_related = [
+        "person",
+        "agency",
+        "event",
+        "translation__document",
+        "translation__language",
+    ]
+    list_filter = [("translation__document", LinkedRecordFilter)]
+    search_fields = [
+        "quote",
+        "person__preferred_name",
+        "person__names__name",
+        "agency__name",
+        "agency__names__name",
+        "event__title",
+    ]
+    autocomplete_fields = ["translation", "person", "agency", "event"]
+    fields = ["translation", "quote", "occurrence", "person", "agency", "event", "start", "end"]
+    readonly_fields = ["start", "end"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("agency__names")

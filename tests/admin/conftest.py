@@ -1,0 +1,32 @@
+"""Logins for the admin tests: an archivist and an editor, made as the command makes them."""
+
+import pytest
+from django.test import Client
+
+from catalog.accounts import create_catalog_user
+
+
+@pytest.fixture
+def archivist(db):
+    user, _ = create_catalog_user("ada", "archivist")
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    user, _ = create_catalog_user("eva", "editor")
+    return user
+
+
+@pytest.fixture
+def archivist_client(archivist):
+    client = Client()
+    client.force_login(archivist)
+    return client
+
+
+@pytest.fixture
+def editor_client(editor):
+    client = Client()
+    client.force_login(editor)
+    return client

@@ -1,0 +1,42 @@
+"""Every page of the catalog's admin opens for an archivist, on the seed's records."""
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.urls import reverse
+
+from catalog.models import Person, RetiredSlug
+
+CATALOG_MODELS = [
+    model._meta.model_name
+    for model in apps.get_app_config("catalog").get_models()
+    if model in admin.site._registry and not model._meta.model_name.startswith("historical")
+]
+
+
+@pytest.mark.parametrize("model_name", CATALOG_MODELS)
+def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, seed, model_name):
+    model = apps.get_model("catalog", model_name)
+    if model is RetiredSlug:
+        person = Person.objects.first()
+        person.slug = f"{person.slug}-renamed"
+        person.save()
+    record = model.objects.first()
+    assert record is not None, f"the seed has no {model_name}"
+    urls = [reverse(f"admin:catalog_{model_name}_changelist")]
+    if model_name != "retiredslug":
+        urls += [
+            reverse(f"admin:catalog_{model_name}_add"),
+            reverse(f"admin:catalog_{model_name}_change", args=[record.pk]),
+            reverse(f"admin:catalog_{model_name}_history", args=[record.pk]),
+        ]
+    for url in urls:
+        assert archivist_client.get(url).status_code == 200, url
+
+
+def test_every_record_type_is_in_the_admin():
+    registered = {model._meta.model_name for model in admin.site._registry}
+    for model in apps.get_app_config("catalog").get_models():
+        name = model._meta.model_name
+        if not name.startswith("historical"):
+            assert name in registered, name
