@@ -17,6 +17,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from import_export.formats import base_formats
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("LIAISON_VAR_DIR", BASE_DIR / "var"))
@@ -160,7 +161,12 @@ X_FRAME_OPTIONS = "DENY"
 
 LOGIN_URL = "admin:login"
 
+# Spreadsheets in the admin: CSV, Excel and JSON, read and written by the same
+# resource definitions as the CSV interchange commands.
+IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]
 IMPORT_EXPORT_SKIP_ADMIN_LOG = False
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 SIMPLE_HISTORY_REVERT_DISABLED = False
 
 LOGGING = {

@@ -238,3 +238,8 @@ def test_a_corrected_text_that_drops_a_quoted_passage_is_rejected_and_keeps_the_
     assert "no longer holds “Saadoun Shaker”" in report.rejected[0].messages[0]
     assert "Saadoun Shaker" in Translation.objects.get().text
     assert Mention.objects.filter(person__slug="saadoun-shaker").count() == 3
+
+
+def test_the_seeds_curated_records_are_published_as_its_file_says(seed):
+    for model in (Person, Agency, ContactEvent):
+        assert not model.objects.exclude(status=Status.PUBLISHED).exists(), model

@@ -1,29 +1,33 @@
-"""What every catalog admin shares: history with per-field changes, and plain lists.
+"""What every catalog admin shares: history with per-field changes, spreadsheet
+import and export, and plain lists.
 
 ``CatalogAdmin`` is the one base class of every catalog admin (one per record
-type, inline-only records included). Spreadsheet import and export plug in
-here, once, with the resources of ``catalog.interchange.resources``::
-
-    class CatalogAdmin(ImportExportMixin, SimpleHistoryAdmin):
-        def get_resource_classes(self, request):
-            return [RESOURCES[self.model]]
+type, inline-only records included). Spreadsheets (CSV, XLSX, JSON) are read
+and written by the resources of ``catalog.interchange.resources``, the same
+definitions the ``export_catalog`` and ``import_catalog`` commands use.
 """
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import dates
 from catalog.admin.history import RelatedHistory, field_changes, related_changes
+from catalog.interchange.resources import RESOURCES
 
 
-class CatalogAdmin(SimpleHistoryAdmin):
-    """Base admin: history (with field diffs, revert and the changes to a record's parts)."""
+class CatalogAdmin(ImportExportMixin, SimpleHistoryAdmin):
+    """Base admin: history (with field diffs, revert and the changes to a record's parts),
+    and spreadsheet import (with a dry-run preview) and export of the filtered list."""
 
     list_per_page = 50
     object_history_template = "admin/catalog/object_history.html"
     #: The parts of the record edited on its page, whose changes its history shows too.
     related_history: tuple[RelatedHistory, ...] = ()
+
+    def get_resource_classes(self, request):
+        return [RESOURCES[self.model]]
 
     def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
         previous = None

@@ -26,6 +26,10 @@ class PublishableAdmin(CatalogAdmin):
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm(publish_permission(self.model))
 
+    def get_import_resource_kwargs(self, request, **kwargs):
+        kwargs = super().get_import_resource_kwargs(request, **kwargs)
+        return {**kwargs, "may_publish": self.has_publish_permission(request)}
+
     def get_readonly_fields(self, request, obj=None):
         readonly = tuple(super().get_readonly_fields(request, obj))
         if not self.has_publish_permission(request):

@@ -140,7 +140,15 @@ class AnnotationFile:
 
     # -- step 1: authority records ----------------------------------------------
 
+    def status(self, default: str) -> str:
+        """The publication status of the records this file curates, unless one says otherwise."""
+        status = self.data.get("status") or default
+        if status not in Status.values:
+            raise self.problem(self.data, "status", f"must be one of {', '.join(Status.values)}")
+        return status
+
     def apply_authorities(self, upserter: Upserter, status: str) -> None:
+        status = self.status(status)
         for item in self.section("languages"):
             self.save_checked(
                 upserter,
@@ -235,6 +243,7 @@ class AnnotationFile:
     def apply_document(
         self, upserter: Upserter, document: Document, translation: Translation, status: str
     ) -> None:
+        status = self.status(status)
         section = self.document_section
         if section.get("status"):
             if section["status"] not in Status.values:

@@ -55,6 +55,18 @@ class CatalogResource(resources.ModelResource):
 
     record: RecordType
 
+    def __init__(self, *, may_publish: bool = True, **kwargs):
+        super().__init__(**kwargs)
+        # Without the publish permission a spreadsheet must not publish or unpublish:
+        # the status column is then not read, so new rows are drafts and others keep theirs.
+        self.may_publish = may_publish
+
+    def get_import_fields(self):
+        fields = super().get_import_fields()
+        if self.may_publish:
+            return fields
+        return [field for field in fields if field.attribute != "status"]
+
     def before_import_row(self, row, **kwargs):
         for name, value in row.items():
             if isinstance(value, str):
@@ -150,6 +162,9 @@ def resource_for(record: RecordType) -> type[CatalogResource]:
             "export_order": tuple(record.headers),
             "import_id_fields": tuple(record.key),
             "clean_model_instances": True,
+            # An unchanged row is reported as such and not saved, so it leaves no history.
+            "skip_unchanged": True,
+            "report_skipped": True,
         },
     )
     name = f"{record.model.__name__}Resource"
