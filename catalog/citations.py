@@ -104,7 +104,7 @@ def chicago(document: Document, url: str) -> str:
         parts.append(data.credits if data.credits.endswith(".") else f"{data.credits}.")
     if data.publisher:
         record = f", record {data.publisher_record_id}" if data.publisher_record_id else ""
-        link = f" {data.publisher_url}" if data.publisher_url else ""
+        link = f" {data.publisher_url}." if data.publisher_url else ""
         parts.append(f"{data.publisher}{record}.{link}")
     parts.append(f"Catalogued in Liaison, {data.url}.")
     return " ".join(parts)

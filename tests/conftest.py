@@ -22,6 +22,17 @@ def seed(db):
     return Document.objects.get(slug=SEED_SLUG)
 
 
+@pytest.fixture
+def published_seed(seed):
+    """The seed with its persons, agencies and events published, as a visitor sees them
+    once an archivist has reviewed them (the importer leaves them as drafts)."""
+    from catalog.models import Agency, ContactEvent, Person, Status
+
+    for model in (Person, Agency, ContactEvent):
+        model.objects.update(status=Status.PUBLISHED)
+    return seed
+
+
 CHROMIUM = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -6,7 +6,13 @@ from django.shortcuts import render
 
 from catalog.event_filters import ContactEventFilter
 from catalog.models import ContactEvent, Document, EventEvidence, Participant
-from catalog.views.pages import get_visible_or_redirect, page_query, paginate, visible_filter
+from catalog.views.pages import (
+    chronological,
+    get_visible_or_redirect,
+    page_query,
+    paginate,
+    visible_filter,
+)
 
 EVENTS_PER_PAGE = 50
 
@@ -18,7 +24,7 @@ def event_list(request: HttpRequest) -> HttpResponse:
         .prefetch_related(
             Prefetch("participants", Participant.objects.select_related("person", "agency"))
         )
-        .order_by("date_earliest", "date_latest", "title")
+        .order_by(*chronological(), "date_latest", "title")
     )
     filterset = ContactEventFilter(request.GET or None, queryset=events, request=request)
     results = filterset.qs if filterset.is_bound and filterset.is_valid() else events
@@ -56,7 +62,7 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         Document.objects.visible_to(user)
         .filter(translations__eventevidence__event=event)
         .distinct()
-        .order_by("date_earliest", "title")
+        .order_by(*chronological(), "title")
     )
     return render(
         request,

@@ -6,6 +6,8 @@ into a list, a count, a timeline or a link on some other record's page.
 """
 
 from django.core.paginator import Page, Paginator
+from django.db.models import F
+from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
 
@@ -59,3 +61,10 @@ def page_query(request: HttpRequest) -> str:
     query = request.GET.copy()
     query.pop("page", None)
     return query.urlencode()
+
+
+def chronological(prefix: str = "date") -> list:
+    """Ordering for records with EDTF bounds: by the earliest day they may mean, an open
+    start ("../1975") by its other end, undated records last, on every database."""
+    when = Coalesce(F(f"{prefix}_earliest"), F(f"{prefix}_latest"))
+    return [when.asc(nulls_last=True)]

@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -17,6 +17,7 @@ from catalog.models import (
     RoleEvidence,
 )
 from catalog.views.pages import (
+    chronological,
     get_visible_or_redirect,
     page_query,
     paginate,
@@ -38,12 +39,15 @@ def _roles(user, **filters):
     evidence = RoleEvidence.objects.filter(
         **visible_filter(user, "translation__document__")
     ).select_related("translation__document")
-    return (
+    roles = (
         PersonRole.objects.filter(**filters)
         .select_related("person", "agency")
+        .annotate(evidence_total=Count("evidence"))
         .prefetch_related(Prefetch("evidence", evidence))
-        .order_by("start_earliest", "end_latest", "title")
+        .order_by(*chronological("start"), *chronological("end"), "title")
     )
+    # An office attested only by unpublished documents is not public yet either.
+    return [role for role in roles if role.evidence_total == 0 or role.evidence.all()]
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
@@ -62,16 +66,21 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if isinstance(person, HttpResponse):
         return person
     user = request.user
-    events = list(_events(user).filter(participants__person=person).distinct())
+    events = list(
+        _events(user)
+        .filter(participants__person=person)
+        .distinct()
+        .order_by(*chronological(), "title")
+    )
     documents = Document.objects.visible_to(user).filter(
         Q(translations__mention__person=person) | Q(translations__roleevidence__role__person=person)
     )
     context = {
         "person": person,
-        "roles": list(_roles(user, person=person)),
+        "roles": _roles(user, person=person),
         "events": events,
         "spans": timeline.spans(events),
-        "documents": documents.distinct().order_by("date_earliest", "title"),
+        "documents": documents.distinct().order_by(*chronological(), "title"),
     }
     return render(request, "catalog/person_detail.html", context)
 
@@ -110,7 +119,12 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     everyone = {a.pk: a for a in visible_agencies.only("pk", "parent_id", "name", "slug", "status")}
     family = _descendants(everyone, agency.pk)
     visible_events = ContactEvent.objects.visible_to(user)
-    events = list(_events(user).filter(participants__agency__in=family).distinct())
+    events = list(
+        _events(user)
+        .filter(participants__agency__in=family)
+        .distinct()
+        .order_by(*chronological(), "title")
+    )
     context = {
         "agency": agency,
         "ancestors": _ancestors(everyone, agency),
@@ -118,14 +132,14 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
             (a for a in everyone.values() if a.parent_id == agency.pk), key=lambda a: a.name
         ),
         "family": family,
-        "roles": list(_roles(user, agency=agency, **visible_filter(user, "person__"))),
+        "roles": _roles(user, agency=agency, **visible_filter(user, "person__")),
         "events": events,
         "spans": timeline.spans(events),
         "contacts": network.contacts_of(agency, family, visible_agencies, visible_events),
         "documents": Document.objects.visible_to(user)
         .filter(translations__mention__agency=agency)
         .distinct()
-        .order_by("date_earliest", "title"),
+        .order_by(*chronological(), "title"),
     }
     return render(request, "catalog/agency_detail.html", context)
 

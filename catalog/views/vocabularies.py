@@ -5,7 +5,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalog.models import ContactEvent, Document, Place, Subject
-from catalog.views.pages import page_query, paginate, visible_filter
+from catalog.views.pages import chronological, page_query, paginate, visible_filter
 
 DOCUMENTS_PER_PAGE = 50
 
@@ -25,7 +25,7 @@ def subject_detail(request: HttpRequest, slug: str) -> HttpResponse:
         {
             "subject": subject,
             "page": paginate(
-                request, documents.order_by("date_earliest", "title"), DOCUMENTS_PER_PAGE
+                request, documents.order_by(*chronological(), "title"), DOCUMENTS_PER_PAGE
             ),
             "page_query": page_query(request),
         },
@@ -64,7 +64,9 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     documents = Document.objects.visible_to(user).filter(places=place)
     events = (
-        ContactEvent.objects.visible_to(user).filter(place=place).order_by("date_earliest", "title")
+        ContactEvent.objects.visible_to(user)
+        .filter(place=place)
+        .order_by(*chronological(), "title")
     )
     return render(
         request,
@@ -74,7 +76,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "children": place.children.order_by("name"),
             "events": events,
             "page": paginate(
-                request, documents.order_by("date_earliest", "title"), DOCUMENTS_PER_PAGE
+                request, documents.order_by(*chronological(), "title"), DOCUMENTS_PER_PAGE
             ),
             "page_query": page_query(request),
         },
