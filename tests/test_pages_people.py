@@ -93,3 +93,20 @@ def test_the_network_links_agencies_that_met(published_seed, client):
 )  # fmt: skip
 def test_tenure_is_described_as_the_evidence_allows(start, end, words):
     assert describe_tenure(start, end) == words
+
+
+def test_old_addresses_of_persons_agencies_and_events_redirect_permanently(published_seed, client):
+    from catalog.models import Agency, ContactEvent, Person
+
+    for model, old, new, prefix in (
+        (Person, "saadoun-shaker", "sadun-shakir", "persons"),
+        (Agency, "mfs", "ministry-for-state-security", "agencies"),
+        (ContactEvent, "1979-daud-requests-training", "1979-daud-asks-for-training", "events"),
+    ):
+        record = model.objects.get(slug=old)
+        record.slug = new
+        record.save()
+        response = client.get(f"/{prefix}/{old}/")
+        assert response.status_code == 301
+        assert response["Location"] == f"/{prefix}/{new}/"
+        assert client.get(f"/{prefix}/{new}/").status_code == 200
