@@ -46,27 +46,24 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     url = request.build_absolute_uri(document.get_absolute_url())
 
-    mentions = Mention.objects.filter(translation__document=document).select_related(
-        "person", "agency", "event"
+    mentions = list(
+        Mention.objects.filter(translation__document=document).select_related(
+            "person", "agency", "event"
+        )
     )
-    event_evidence = (
+    event_evidence = list(
         EventEvidence.objects.filter(
             translation__document=document, **visible_filter(user, "event__")
         )
         .select_related("event", "event__place")
         .order_by("start")
     )
-    role_evidence = (
+    role_evidence = list(
         RoleEvidence.objects.filter(
             translation__document=document, **visible_filter(user, "role__person__")
         )
         .select_related("role__person", "role__agency")
         .order_by("start")
-    )
-    mentions, event_evidence, role_evidence = (
-        list(mentions),
-        list(event_evidence),
-        list(role_evidence),
     )
 
     texts = [
@@ -130,7 +127,8 @@ def document_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
 
 
 def _event_order(event):
-    return (event.date_earliest is None, event.date_earliest, event.title)
+    when = event.date_earliest or event.date_latest
+    return (when is None, when, event.title)
 
 
 def _annotated(translation, mentions, event_evidence, role_evidence, user):
