@@ -1,15 +1,31 @@
 """Public URLs of the catalog."""
 
+from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from catalog.views import pages
+from catalog.sitemaps import SITEMAPS
+from catalog.views import documents, events, home, people, vocabularies
 
 app_name = "catalog"
 
 urlpatterns = [
-    path("", pages.home, name="home"),
-    path("documents/<slug:slug>/", pages.document_detail, name="document"),
-    path("persons/<slug:slug>/", pages.person_detail, name="person"),
-    path("agencies/<slug:slug>/", pages.agency_detail, name="agency"),
-    path("events/<slug:slug>/", pages.event_detail, name="event"),
+    path("", home.home, name="home"),
+    path("documents/<slug:slug>/", documents.document_detail, name="document"),
+    path(
+        "documents/<slug:slug>/cite.<str:fmt>",
+        documents.document_citation,
+        name="document_citation",
+    ),
+    path("persons/", people.person_list, name="persons"),
+    path("persons/<slug:slug>/", people.person_detail, name="person"),
+    path("agencies/", people.agency_list, name="agencies"),
+    path("agencies/<slug:slug>/", people.agency_detail, name="agency"),
+    path("network/", people.agency_network, name="network"),
+    path("events/", events.event_list, name="events"),
+    path("events/<slug:slug>/", events.event_detail, name="event"),
+    path("subjects/", vocabularies.subject_list, name="subjects"),
+    path("subjects/<slug:slug>/", vocabularies.subject_detail, name="subject"),
+    path("places/", vocabularies.place_list, name="places"),
+    path("places/<slug:slug>/", vocabularies.place_detail, name="place"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
 ]

@@ -1,0 +1,56 @@
+"""Template filters for the public pages: dates in words, offices held, JSON-LD."""
+
+import json
+
+from django import template
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils.html import format_html
+from django.utils.safestring import SafeString
+
+from catalog import dates, offices
+from catalog.views.pages import is_visible
+
+register = template.Library()
+
+# As Django's json_script does: nothing in the data can close the script element.
+_JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
+
+
+@register.filter
+def edtf(value: str) -> str:
+    """An EDTF date in words: '1975-08' → 'August 1975'."""
+    return dates.display_edtf(value or "")
+
+
+@register.simple_tag
+def tenure(role) -> str:
+    """When a person held an office, as the evidence allows us to say it."""
+    return offices.describe_tenure(role.start, role.end)
+
+
+@register.filter
+def json_ld(data) -> SafeString:
+    """``data`` in a <script type="application/ld+json"> element, safely escaped."""
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False).translate(
+        _JSON_SCRIPT_ESCAPES
+    )
+    return format_html('<script type="application/ld+json">{}</script>', SafeString(text))
+
+
+@register.filter
+def if_visible(record, user):
+    """``record`` if ``user`` may see it, else None: drafts never show on public pages."""
+    return record if is_visible(record, user) else None
+
+
+@register.filter
+def shown_participants(participants, user) -> list:
+    """(participant, person, agency) for each participant ``user`` may see; person or
+    agency is None when it is a draft, and a participant with neither is left out."""
+    rows = []
+    for participant in participants:
+        person = participant.person if is_visible(participant.person, user) else None
+        agency = participant.agency if is_visible(participant.agency, user) else None
+        if person is not None or agency is not None:
+            rows.append((participant, person, agency))
+    return rows

@@ -1,0 +1,191 @@
+"""A document's page: its metadata, provenance, text with linked mentions, and citations."""
+
+from collections import defaultdict
+
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+
+from catalog import annotated_text, citations
+from catalog.models import (
+    ArchivalReference,
+    Document,
+    EventEvidence,
+    Mention,
+    RoleEvidence,
+    Translation,
+)
+from catalog.views.pages import find_visible, is_visible, visible_filter
+
+CITATION_FORMATS = {
+    # format: (function, content type)
+    "bib": (citations.bibtex, "application/x-bibtex; charset=utf-8"),
+    "ris": (citations.ris, "application/x-research-info-systems; charset=utf-8"),
+    "json": (citations.csl_json, "application/vnd.citationstyles.csl+json; charset=utf-8"),
+}
+
+
+def _documents():
+    return Document.objects.prefetch_related(
+        Prefetch(
+            "translations",
+            Translation.objects.select_related("language", "translator", "commissioned_by"),
+        ),
+        Prefetch("archival_references", ArchivalReference.objects.select_related("repository")),
+        "original_languages",
+        "subjects",
+        "places",
+    )
+
+
+def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    document, moved = find_visible(request, Document, slug, _documents())
+    if moved:
+        return redirect(document, permanent=True)
+    user = request.user
+    url = request.build_absolute_uri(document.get_absolute_url())
+
+    mentions = list(
+        Mention.objects.filter(translation__document=document).select_related(
+            "person", "agency", "event"
+        )
+    )
+    event_evidence = list(
+        EventEvidence.objects.filter(
+            translation__document=document, **visible_filter(user, "event__")
+        )
+        .select_related("event", "event__place")
+        .order_by("start")
+    )
+    role_evidence = list(
+        RoleEvidence.objects.filter(
+            translation__document=document, **visible_filter(user, "role__person__")
+        )
+        .select_related("role__person", "role__agency")
+        .order_by("start")
+    )
+
+    texts = [
+        (translation, _annotated(translation, mentions, event_evidence, role_evidence, user))
+        for translation in document.translations.all()
+    ]
+    persons, agencies = {}, {}
+    for mention in mentions:
+        for record, found in ((mention.person, persons), (mention.agency, agencies)):
+            if is_visible(record, user):
+                found.setdefault(record.pk, record)
+    for evidence in role_evidence:
+        persons.setdefault(evidence.role.person_id, evidence.role.person)
+        if is_visible(evidence.role.agency, user):
+            agencies.setdefault(evidence.role.agency_id, evidence.role.agency)
+    events = defaultdict(list)
+    for evidence in event_evidence:
+        events[evidence.event].append(evidence)
+    for mention in mentions:
+        if is_visible(mention.event, user):
+            events.setdefault(mention.event, [])
+
+    context = {
+        "document": document,
+        "texts": texts,
+        "references": list(document.archival_references.all()),
+        # Translator and commissioning body link to their pages once published.
+        "translations": [
+            (
+                t,
+                t.translator if is_visible(t.translator, user) else None,
+                t.commissioned_by if is_visible(t.commissioned_by, user) else None,
+            )
+            for t in document.translations.all()
+        ],
+        "persons": sorted(persons.values(), key=lambda p: p.sort_name),
+        "agencies": sorted(agencies.values(), key=lambda a: a.name),
+        "events": sorted(events.items(), key=lambda item: _event_order(item[0])),
+        "citation": citations.chicago(document, url),
+        "citation_formats": list(CITATION_FORMATS),
+        "absolute_url": url,
+        "json_ld": _json_ld(document, url, user),
+    }
+    return render(request, "catalog/document_detail.html", context)
+
+
+def document_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
+    """The citation as a file for reference managers: .bib, .ris or .json (CSL-JSON)."""
+    if fmt not in CITATION_FORMATS:
+        raise Http404("No such citation format.")
+    document, moved = find_visible(request, Document, slug, _documents())
+    if moved:
+        return redirect(
+            reverse("catalog:document_citation", args=[document.slug, fmt]), permanent=True
+        )
+    function, content_type = CITATION_FORMATS[fmt]
+    url = request.build_absolute_uri(document.get_absolute_url())
+    response = HttpResponse(function(document, url), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{document.slug}.{fmt}"'
+    return response
+
+
+def _event_order(event):
+    when = event.date_earliest or event.date_latest
+    return (when is None, when, event.title)
+
+
+def _annotated(translation, mentions, event_evidence, role_evidence, user):
+    spans = []
+    for mention in mentions:
+        if mention.translation_id != translation.pk:
+            continue
+        target = mention.target
+        href = target.get_absolute_url() if is_visible(target, user) else None
+        kind = type(target).__name__.lower()
+        spans.append(annotated_text.Span(mention.start, mention.end, "mention", href, kind))
+    passages = [
+        annotated_text.Span(evidence.start, evidence.end, "passage")
+        for evidence in [*event_evidence, *role_evidence]
+        if evidence.translation_id == translation.pk
+    ]
+    return annotated_text.render(translation.text, spans, passages)
+
+
+def _json_ld(document, url: str, user) -> dict:
+    """schema.org description of the document, for search engines and reference managers."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": ["ArchiveComponent", "CreativeWork"],
+        "@id": url,
+        "url": url,
+        "name": document.title,
+        "description": document.summary,
+        "inLanguage": [language.code for language in document.original_languages.all()],
+        "about": [subject.name for subject in document.subjects.all()],
+        "spatialCoverage": [
+            {"@type": "Place", "name": place.name} for place in document.places.all()
+        ],
+        "isAccessibleForFree": True,
+    }
+    if document.date:
+        data["dateCreated"] = document.date
+    if document.publisher:
+        data["publisher"] = {"@type": "Organization", "name": document.publisher}
+    if document.publisher_url:
+        data["sameAs"] = document.publisher_url
+    if document.publisher_record_id:
+        data["identifier"] = document.publisher_record_id
+    if document.rights:
+        data["license"] = document.rights
+    for reference in document.archival_references.all():
+        if reference.repository is not None:
+            data["holdingArchive"] = {
+                "@type": "ArchiveOrganization",
+                "name": reference.repository.name,
+            }
+        data.setdefault("itemLocation", reference.as_written)
+    translators = [
+        {"@type": "Person", "name": t.translator.preferred_name}
+        for t in document.translations.all()
+        if t.translator is not None and is_visible(t.translator, user)
+    ]
+    if translators:
+        data["translator"] = translators
+    return {key: value for key, value in data.items() if value not in ("", [], None)}

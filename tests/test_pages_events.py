@@ -1,0 +1,86 @@
+"""The list of contact events with its filters, and an event's page."""
+
+import re
+
+from catalog.models import Agency, Person
+
+
+def main_html(response) -> str:
+    html = response.content.decode()
+    return html[html.index("<main") : html.index("</main>")]
+
+
+def event_slugs(html: str) -> list[str]:
+    return re.findall(r'<td><a href="/events/([^/]+)/"', html)
+
+
+def test_the_list_is_chronological(seed, client):
+    slugs = event_slugs(main_html(client.get("/events/")))
+    assert len(slugs) == 13
+    assert slugs[0] == "1969-1986-iraqi-requests-for-formal-cooperation"
+    assert slugs.index("1975-08-29-scholz-meets-saadoun-shaker") < slugs.index(
+        "1982-renewed-iraqi-requests-in-baghdad"
+    )
+    assert slugs[-1] == "1985-02-planned-meeting-shaker-mielke"
+
+
+def test_it_filters_by_person(seed, client):
+    shaker = Person.objects.get(slug="saadoun-shaker")
+    slugs = event_slugs(main_html(client.get(f"/events/?person={shaker.pk}")))
+    # Same month: by title ("Iraqi delegation…" before "Planned meeting…").
+    assert slugs == [
+        "1975-08-29-scholz-meets-saadoun-shaker",
+        "1985-02-shaker-delegation-talks-with-dickel",
+        "1985-02-planned-meeting-shaker-mielke",
+    ]
+
+
+def test_it_filters_by_agency(seed, client):
+    ha_iii = Agency.objects.get(slug="mfs-ha-iii")
+    slugs = event_slugs(main_html(client.get(f"/events/?agency={ha_iii.pk}")))
+    assert slugs == ["1975-12-mfs-delegation-to-iraq"]
+
+
+def test_it_filters_by_country(seed, client):
+    html = main_html(client.get("/events/?country=Iraq"))
+    slugs = event_slugs(html)
+    assert "1972-01-security-check-of-former-us-embassy" in slugs  # the Iraqi Foreign Ministry
+    assert "1975-12-mfs-delegation-to-iraq" not in slugs  # only MfS departments took part
+    assert '<option value="Iraq" selected>Iraq</option>' in html
+
+
+def test_it_filters_by_a_date_range_that_overlaps_the_events_dates(seed, client):
+    slugs = event_slugs(main_html(client.get("/events/?date_from=1975&date_to=1975-08")))
+    assert set(slugs) == {
+        "1969-1986-iraqi-requests-for-formal-cooperation",  # "since 1969" spans 1975
+        "1975-08-al-douri-delegation-to-the-gdr",
+        "1975-08-scholz-meets-taher-ahmed-amin",
+        "1975-08-29-scholz-meets-saadoun-shaker",
+    }
+
+
+def test_a_date_it_cannot_read_is_explained(seed, client):
+    html = main_html(client.get("/events/?date_from=last+spring"))
+    assert "Give a year, a month or a day" in html
+    assert event_slugs(html) == []
+
+
+def test_the_filter_controls_are_labelled(seed, client):
+    html = main_html(client.get("/events/"))
+    for name in ("agency", "person", "country", "date_from", "date_to"):
+        assert f'<label for="id_{name}">' in html
+
+
+def test_an_event_page_shows_participants_dates_place_and_evidence(seed, client):
+    html = main_html(client.get("/events/1975-08-29-scholz-meets-saadoun-shaker/"))
+    assert "“On 29 August 1975”" in html
+    assert "29 August 1975" in html and "<code>1975-08-29</code>" in html
+    assert 'href="/places/german-democratic-republic/"' in html
+    participants = html[html.index('id="participants"') : html.index('id="evidence"')]
+    assert 'href="/persons/alfred-scholz/">Alfred Scholz</a>, for <a href="/agencies/mfs/"' in (
+        participants
+    )
+    assert "Host" in participants and "Visitor" in participants
+    evidence = html[html.index('id="evidence"') :]
+    assert "when the latter traveled on transit through the GDR" in evidence
+    assert 'href="/documents/mfs-relations-with-iraqi-intelligence-1986/#p-' in evidence
