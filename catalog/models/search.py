@@ -75,6 +75,9 @@ class DocumentFTS(models.Model):
         managed = False
         db_table = "catalog_document_fts"
 
+    def __str__(self) -> str:
+        return f"FTS5 entry of document {self.document_id}"
+
 
 class DocumentVector(models.Model):
     """PostgreSQL only: the generated tsvector of ``catalog_document_search``."""
@@ -90,3 +93,6 @@ class DocumentVector(models.Model):
     class Meta:
         managed = False
         db_table = "catalog_document_search"
+
+    def __str__(self) -> str:
+        return f"tsvector of document {self.document_id}"

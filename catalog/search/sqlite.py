@@ -17,7 +17,7 @@ def search(queryset: QuerySet, query: SearchQuery) -> QuerySet:
 def raw_snippets(document_ids: list[int], query: SearchQuery) -> dict[int, str]:
     """Passages of the body with the matches between the private-use markers."""
     placeholders = ", ".join(["%s"] * len(document_ids))
-    sql = (
+    sql = (  # noqa: S608 - only placeholders are interpolated
         "SELECT rowid, snippet(catalog_document_fts, 1, %s, %s, '…', %s) "
         "FROM catalog_document_fts WHERE catalog_document_fts MATCH %s "
         f"AND rowid IN ({placeholders})"

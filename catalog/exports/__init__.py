@@ -1,0 +1,1 @@
+"""Exports of catalog records for data managers and visitors."""
