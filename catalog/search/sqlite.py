@@ -1,5 +1,7 @@
 """The SQLite engine: FTS5 (``catalog_document_fts``, created by migration 0002)."""
 
+import json
+
 from django.db import connection
 from django.db.models import F, QuerySet
 
@@ -16,13 +18,12 @@ def search(queryset: QuerySet, query: SearchQuery) -> QuerySet:
 
 def raw_snippets(document_ids: list[int], query: SearchQuery) -> dict[int, str]:
     """Passages of the body with the matches between the private-use markers."""
-    placeholders = ", ".join(["%s"] * len(document_ids))
-    sql = (  # noqa: S608 - only placeholders are interpolated
+    sql = (
         "SELECT rowid, snippet(catalog_document_fts, 1, %s, %s, '…', %s) "
         "FROM catalog_document_fts WHERE catalog_document_fts MATCH %s "
-        f"AND rowid IN ({placeholders})"
+        "AND rowid IN (SELECT value FROM json_each(%s))"
     )
-    params = [MARK_START, MARK_END, SNIPPET_TOKENS, query.as_fts5(), *document_ids]
+    params = [MARK_START, MARK_END, SNIPPET_TOKENS, query.as_fts5(), json.dumps(document_ids)]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return dict(cursor.fetchall())
