@@ -17,6 +17,7 @@ import datetime
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import Count, F, Max, Min, Q, QuerySet
 
@@ -157,7 +158,10 @@ def count_facet(source: FacetSource, documents: QuerySet, user, active: str | No
     # UNION (not UNION ALL) drops repeated (value, document) pairs, so that a
     # document mentioning a person twice, or in two ways, counts once.
     union = first.union(*rest) if rest else first.distinct()
-    sql, params = union.query.sql_with_params()
+    try:
+        sql, params = union.query.sql_with_params()
+    except EmptyResultSet:  # the results are known to be empty (a query without words)
+        return Facet(source.name, source.label, [], active)
     # Only Django's own compiled SQL is interpolated; every value is a parameter.
     grouped = (
         f"SELECT facet_value, facet_label, COUNT(*) AS n FROM ({sql}) AS pairs "  # noqa: S608

@@ -1,9 +1,12 @@
 """What a visitor typed, made into a query both engines read alike.
 
 The syntax is small on purpose: words are ANDed, and "quoted phrases" must
-appear as written. Everything else (``*``, ``(``, ``-``, ``NEAR``, ``OR``,
-unbalanced quotes) is read as plain words, never as operators, so that no
-input can make a search engine raise an error.
+appear as written. Everything else (``*``, ``(``, ``-``, ``:``, unbalanced
+quotes) is punctuation between plain words, never an operator, so that no
+input can make a search engine raise an error. The operators other search
+boxes know, written in capitals outside quotes (``AND``, ``OR``, ``NOT``,
+``NEAR``), are left out rather than required as words: "Stasi OR MfS" looks for
+both words; "or" in lower case, or in quotes, is a word like any other.
 
 Words are what FTS5's ``unicode61`` tokenizer calls words: runs of letters and
 digits; the PostgreSQL index splits text the same way (see migration 0002).
@@ -24,6 +27,7 @@ PART = re.compile(r'"([^"]*)"?|([^"]+)')
 MARK_START, MARK_END, LT, GT = "\ue000", "\ue001", "\ue002", "\ue003"
 RESERVED = dict.fromkeys(map(ord, (MARK_START, MARK_END, LT, GT)))
 MAX_TERMS = 32
+OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
 def fold(word: str) -> str:
@@ -54,7 +58,8 @@ class SearchQuery:
                 if words:
                     phrases.append(words)
             else:
-                phrases.extend((fold(w),) for w in WORD.findall(loose))
+                words = [w for w in WORD.findall(loose) if w not in OPERATORS]
+                phrases.extend((fold(w),) for w in words)
         unique = list(dict.fromkeys(phrases))[:MAX_TERMS]
         return cls(tuple(unique))
 
