@@ -94,8 +94,9 @@ SEARCH_WITH_FACETS = {
     "year_to": "1990",
 }
 # Three choices checked (subject, language, place), eight facets, the date
-# bounds and their counts, the total, the page, the snippets: 16.
-MAX_QUERIES = 16
+# bounds and their counts, the total, the page (ids in relevance order, then
+# the documents), the snippets: 17.
+MAX_QUERIES = 17
 
 
 @pytest.mark.parametrize("count", [3, 60])

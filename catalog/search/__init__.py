@@ -1,7 +1,8 @@
 """Full-text search of documents: one interface, an engine per database.
 
 - ``search_documents(queryset, query)``: the documents of ``queryset`` that
-  match, annotated with ``rank`` (higher is better);
+  match (a filter: count it, facet it, sort it by date);
+- ``relevance_order(queryset, query, offset, limit)``: their ids, best first;
 - ``snippets(documents, query)``: for each, a passage with the matched words
   in ``<mark>``, everything else escaped;
 - ``reindex(document_ids)`` / ``rebuild()``: bring the index up to date.
@@ -21,7 +22,14 @@ from django.utils.safestring import SafeString, mark_safe
 
 from catalog.search.query import GT, LT, MARK_END, MARK_START, SearchQuery
 
-__all__ = ["SearchQuery", "rebuild", "reindex", "search_documents", "snippets"]
+__all__ = [
+    "SearchQuery",
+    "rebuild",
+    "reindex",
+    "relevance_order",
+    "search_documents",
+    "snippets",
+]
 
 
 def engine() -> ModuleType:
@@ -36,15 +44,32 @@ def engine() -> ModuleType:
     raise NotImplementedError(f"No full-text search for {connection.vendor}.")
 
 
+def _parsed(query: str | SearchQuery) -> SearchQuery:
+    return query if isinstance(query, SearchQuery) else SearchQuery.parse(query)
+
+
 def search_documents(queryset: QuerySet, query: str | SearchQuery) -> QuerySet:
-    """The documents of ``queryset`` matching ``query``, annotated with ``rank``.
+    """The documents of ``queryset`` matching ``query``.
 
     An empty query (nothing searchable in it) matches nothing.
     """
-    query = query if isinstance(query, SearchQuery) else SearchQuery.parse(query)
+    query = _parsed(query)
     if not query:
         return queryset.none()
     return engine().search(queryset, query)
+
+
+def relevance_order(
+    queryset: QuerySet, query: str | SearchQuery, offset: int = 0, limit: int | None = None
+) -> list[int]:
+    """The ids of the documents of ``queryset`` that match ``query``, best first.
+
+    Ties keep id order. ``queryset`` may carry any other filters.
+    """
+    query = _parsed(query)
+    if not query:
+        return []
+    return engine().relevance_order(search_documents(queryset, query), query, offset, limit)
 
 
 def highlight(raw: str) -> SafeString:
@@ -57,7 +82,7 @@ def highlight(raw: str) -> SafeString:
 
 def snippets(documents: Iterable, query: str | SearchQuery) -> dict[int, SafeString]:
     """Highlighted passages for ``documents`` (the page shown), keyed by pk."""
-    query = query if isinstance(query, SearchQuery) else SearchQuery.parse(query)
+    query = _parsed(query)
     ids = [document.pk for document in documents]
     if not query or not ids:
         return {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
@@ -48,16 +48,21 @@ def document_row(document, request: HttpRequest) -> list[str]:
     ]
 
 
-def rows(documents: QuerySet, request: HttpRequest) -> Iterator[list[str]]:
-    yield HEADER
-    documents = documents.prefetch_related(
+def csv_documents(documents: QuerySet) -> QuerySet:
+    """The documents with what their rows need, fetched a chunk at a time."""
+    return documents.prefetch_related(
         "original_languages", "translations__language", "archival_references"
     )
-    for document in documents.iterator(chunk_size=CHUNK_SIZE):
+
+
+def rows(documents: Iterable, request: HttpRequest) -> Iterator[list[str]]:
+    yield HEADER
+    for document in documents:
         yield [neutralise_formula(str(cell)) for cell in document_row(document, request)]
 
 
-def csv_response(documents: QuerySet, request: HttpRequest, filename: str) -> StreamingHttpResponse:
+def csv_response(documents: Iterable, request: HttpRequest, filename: str) -> StreamingHttpResponse:
+    """Stream ``documents`` (an iterator: use ``csv_documents`` and chunks) as CSV."""
     writer = csv.writer(_Echo())
     response = StreamingHttpResponse(
         (writer.writerow(row) for row in rows(documents, request)),

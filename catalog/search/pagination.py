@@ -11,6 +11,7 @@ nobody reads page 500 of a relevance ranking.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db.models import F, Q, QuerySet
@@ -105,14 +106,13 @@ def keyset_page(
     return page
 
 
-def numbered_page(queryset: QuerySet, number: str | None) -> Page:
-    """A page by number, for relevance order."""
+def numbered_page(fetch: Callable[[int, int], list], number: str | None) -> Page:
+    """A page by number, for relevance order; ``fetch(offset, limit)`` gives the rows."""
     try:
         number = min(max(int(number or 1), 1), MAX_PAGE)
     except ValueError:
         number = 1
-    start = (number - 1) * PAGE_SIZE
-    rows = list(queryset[start : start + PAGE_SIZE + 1])
+    rows = fetch((number - 1) * PAGE_SIZE, PAGE_SIZE + 1)
     page = Page(rows[:PAGE_SIZE], number=number)
     if len(rows) > PAGE_SIZE and number < MAX_PAGE:
         page.next = {"page": number + 1}

@@ -19,11 +19,20 @@ HEADLINE_OPTIONS = (
 )
 
 
+def tsquery(query: SearchQuery) -> PGSearchQuery:
+    return PGSearchQuery(query.as_websearch(), search_type="websearch", config=CONFIG)
+
+
 def search(queryset: QuerySet, query: SearchQuery) -> QuerySet:
-    tsquery = PGSearchQuery(query.as_websearch(), search_type="websearch", config=CONFIG)
-    return queryset.filter(vector__vector=tsquery).annotate(
-        rank=SearchRank(F("vector__vector"), tsquery)
-    )
+    return queryset.filter(vector__vector=tsquery(query))
+
+
+def relevance_order(
+    queryset: QuerySet, query: SearchQuery, offset: int, limit: int | None
+) -> list[int]:
+    ranked = queryset.annotate(rank=SearchRank(F("vector__vector"), tsquery(query)))
+    ids = ranked.order_by("-rank", "pk").values_list("pk", flat=True)
+    return list(ids[offset : None if limit is None else offset + limit])
 
 
 def raw_snippets(document_ids: list[int], query: SearchQuery) -> dict[int, str]:

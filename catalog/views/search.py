@@ -6,14 +6,14 @@ and the CSV alike; staff see drafts too.
 
 from __future__ import annotations
 
-from django.db.models import F, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from catalog import search
 from catalog.filters import DocumentFilter
 from catalog.models import Document
-from catalog.search.export import csv_response
+from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
 from catalog.search.facets import SOURCES, count_facet, year_buckets
 from catalog.search.pagination import DATE_KEYS, keyset_page, numbered_page
 
@@ -39,10 +39,17 @@ def with_params(params: QueryDict, **changes) -> str:
 
 
 def ordered(results: QuerySet, sort: str) -> QuerySet:
-    date_order = [key.order(nulls_last=True) for key in DATE_KEYS["date"]]
-    if sort == "relevance":
-        return results.order_by(F("rank").desc(), *date_order)
+    """Results in date order, undated last."""
     return results.order_by(*(key.order(nulls_last=True) for key in DATE_KEYS[sort]))
+
+
+def in_relevance_order(filtered: QuerySet, query, offset: int = 0, limit: int | None = None):
+    """The documents of ``filtered`` (every filter but the text) matching ``query``, best first."""
+    ids = search.relevance_order(filtered, query, offset, limit)
+    for start in range(0, len(ids), CHUNK_SIZE):
+        chunk = ids[start : start + CHUNK_SIZE]
+        found = filtered.in_bulk(chunk)
+        yield from (found[pk] for pk in chunk if pk in found)
 
 
 def document_list(request: HttpRequest, format: str | None = None) -> HttpResponse:
@@ -57,10 +64,18 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     results = filterset.queryset_without()
 
     if format == "csv" or request.GET.get("format") == "csv":
-        return csv_response(ordered(results, sort), request, "liaison-documents.csv")
+        if sort == "relevance":
+            documents = in_relevance_order(csv_documents(filterset.queryset_without("q")), query)
+        else:
+            documents = ordered(csv_documents(results), sort).iterator(chunk_size=CHUNK_SIZE)
+        return csv_response(documents, request, "liaison-documents.csv")
 
     if sort == "relevance":
-        page = numbered_page(ordered(results, sort), request.GET.get("page"))
+        filtered = filterset.queryset_without("q")
+        page = numbered_page(
+            lambda offset, limit: list(in_relevance_order(filtered, query, offset, limit)),
+            request.GET.get("page"),
+        )
     else:
         page = keyset_page(results, sort, request.GET.get("after"), request.GET.get("before"))
 
