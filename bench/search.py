@@ -150,6 +150,7 @@ def run(n: int, runs: int) -> None:
     for label, params in [
         ("page /documents/ (date order, facets)", {}),
         ("page /documents/?q=bako (facets, snippets)", {"q": "bako"}),
+        ("page /documents/?q=kurdistan (a rare word)", {"q": "kurdistan"}),
         ("page /documents/?q=bako&subject=subject-3", {"q": "bako", "subject": "subject-3"}),
     ]:
         response = client.get("/documents/", params)
