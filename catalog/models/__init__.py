@@ -14,7 +14,7 @@ from catalog.models.people import (
     RoleEvidence,
 )
 from catalog.models.provenance import ArchivalReference, Repository
-from catalog.models.search import DocumentFTS, DocumentSearchText, DocumentVector
+from catalog.models.search import DocumentSearchText, DocumentVector
 from catalog.models.vocabularies import Language, Place, Subject
 
 __all__ = [
@@ -23,7 +23,6 @@ __all__ = [
     "ArchivalReference",
     "ContactEvent",
     "Document",
-    "DocumentFTS",
     "DocumentSearchText",
     "DocumentVector",
     "EventEvidence",

@@ -5,14 +5,14 @@
 agencies mentioned). It is written only by ``catalog.search.indexer`` and is
 never edited by hand, so it keeps no history.
 
-Each database engine indexes that text its own way, in tables the 0002
-migration creates for that engine only; the two unmanaged models below let the
-ORM join them:
+Each database engine indexes that text its own way, in what the 0002
+migration creates for that engine only:
 
 - SQLite: ``catalog_document_fts``, an FTS5 external-content table over
-  ``catalog_document_search``, kept in sync by triggers;
+  ``catalog_document_search``, kept in sync by triggers, queried in SQL by
+  ``catalog.search.sqlite``;
 - PostgreSQL: a generated ``tsvector`` column on ``catalog_document_search``
-  with a GIN index.
+  with a GIN index, which the unmanaged ``DocumentVector`` lets the ORM join.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -38,45 +38,6 @@ class DocumentSearchText(models.Model):
 
     def __str__(self) -> str:
         return self.title
-
-
-class FTS5Match(models.Lookup):
-    """``fts_table MATCH 'query'``: the FTS5 full-text condition."""
-
-    lookup_name = "match"
-
-    def as_sql(self, compiler, connection):
-        lhs, lhs_params = self.process_lhs(compiler, connection)
-        rhs, rhs_params = self.process_rhs(compiler, connection)
-        return f"{lhs} MATCH {rhs}", [*lhs_params, *rhs_params]
-
-
-class FTS5TableColumn(models.TextField):
-    """The hidden column of an FTS5 table that bears the table's own name."""
-
-
-FTS5TableColumn.register_lookup(FTS5Match)
-
-
-class DocumentFTS(models.Model):
-    """SQLite only: the FTS5 table; ``rank`` is bm25 with the weights set in 0002."""
-
-    document = models.OneToOneField(
-        "catalog.Document",
-        primary_key=True,
-        db_column="rowid",
-        on_delete=models.DO_NOTHING,
-        related_name="fts",
-    )
-    table = FTS5TableColumn(db_column="catalog_document_fts")
-    rank = models.FloatField()
-
-    class Meta:
-        managed = False
-        db_table = "catalog_document_fts"
-
-    def __str__(self) -> str:
-        return f"FTS5 entry of document {self.document_id}"
 
 
 class DocumentVector(models.Model):
