@@ -5,11 +5,14 @@ from django.urls import path
 
 from catalog.sitemaps import SITEMAPS
 from catalog.views import documents, events, home, people, vocabularies
+from catalog.views import search as search_views
 
 app_name = "catalog"
 
 urlpatterns = [
     path("", home.home, name="home"),
+    path("documents/", search_views.document_list, name="documents"),
+    path("documents.csv", search_views.document_list, {"format": "csv"}, name="documents_csv"),
     path("documents/<slug:slug>/", documents.document_detail, name="document"),
     path(
         "documents/<slug:slug>/cite.<str:fmt>",

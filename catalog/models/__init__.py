@@ -14,6 +14,7 @@ from catalog.models.people import (
     RoleEvidence,
 )
 from catalog.models.provenance import ArchivalReference, Repository
+from catalog.models.search import DocumentSearchText, DocumentVector
 from catalog.models.vocabularies import Language, Place, Subject
 
 __all__ = [
@@ -22,6 +23,8 @@ __all__ = [
     "ArchivalReference",
     "ContactEvent",
     "Document",
+    "DocumentSearchText",
+    "DocumentVector",
     "EventEvidence",
     "Language",
     "Mention",

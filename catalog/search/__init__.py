@@ -1,0 +1,102 @@
+"""Full-text search of documents: one interface, an engine per database.
+
+- ``search_documents(queryset, query)``: the documents of ``queryset`` that
+  match (a filter: count it, facet it, sort it by date);
+- ``relevance_order(queryset, query, offset, limit)``: their ids, best first;
+- ``snippets(documents, query)``: for each, a passage with the matched words
+  in ``<mark>``, everything else escaped;
+- ``reindex(document_ids)`` / ``rebuild()``: bring the index up to date.
+
+The engine follows ``connection.vendor``: FTS5 on SQLite, tsvector on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from types import ModuleType
+
+from django.db import connection
+from django.db.models import QuerySet
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from catalog.search.query import GT, LT, MARK_END, MARK_START, SearchQuery
+
+__all__ = [
+    "SearchQuery",
+    "rebuild",
+    "reindex",
+    "relevance_order",
+    "search_documents",
+    "snippets",
+]
+
+
+def engine() -> ModuleType:
+    if connection.vendor == "postgresql":
+        from catalog.search import postgresql
+
+        return postgresql
+    if connection.vendor == "sqlite":
+        from catalog.search import sqlite
+
+        return sqlite
+    raise NotImplementedError(f"No full-text search for {connection.vendor}.")
+
+
+def _parsed(query: str | SearchQuery) -> SearchQuery:
+    return query if isinstance(query, SearchQuery) else SearchQuery.parse(query)
+
+
+def search_documents(queryset: QuerySet, query: str | SearchQuery) -> QuerySet:
+    """The documents of ``queryset`` matching ``query``.
+
+    An empty query (nothing searchable in it) matches nothing.
+    """
+    query = _parsed(query)
+    if not query:
+        return queryset.none()
+    return engine().search(queryset, query)
+
+
+def relevance_order(
+    queryset: QuerySet, query: str | SearchQuery, offset: int = 0, limit: int | None = None
+) -> list[int]:
+    """The ids of the documents of ``queryset`` that match ``query``, best first.
+
+    Ties keep id order. ``queryset`` may carry any other filters.
+    """
+    query = _parsed(query)
+    if not query:
+        return []
+    return engine().relevance_order(search_documents(queryset, query), query, offset, limit)
+
+
+def highlight(raw: str) -> SafeString:
+    """Escape a snippet, then turn the engine's markers into ``<mark>``."""
+    html = escape(raw)
+    html = html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    html = html.replace(LT, "&lt;").replace(GT, "&gt;")
+    return mark_safe(html)  # noqa: S308 - built from escaped text and our own tags
+
+
+def snippets(documents: Iterable, query: str | SearchQuery) -> dict[int, SafeString]:
+    """Highlighted passages for ``documents`` (the page shown), keyed by pk."""
+    query = _parsed(query)
+    ids = [document.pk for document in documents]
+    if not query or not ids:
+        return {}
+    raw = engine().raw_snippets(ids, query)
+    return {pk: highlight(text) for pk, text in raw.items() if text and text.strip()}
+
+
+def reindex(document_ids: Iterable[int]) -> None:
+    from catalog.search.indexer import SearchIndexer
+
+    SearchIndexer().reindex(document_ids)
+
+
+def rebuild() -> int:
+    from catalog.search.indexer import SearchIndexer
+
+    return SearchIndexer().rebuild()

@@ -1,0 +1,125 @@
+"""Writes the search text of documents: what each engine's index is built from.
+
+A document's search text is its title; its summary and every one of its texts;
+and the names (preferred names, variants, abbreviations) of the persons and
+agencies mentioned in it, so that "al-Duri" or "Stasi" find a memo that spells
+them otherwise or not at all. The names of draft persons and agencies count
+too: the document names them already, and only the document is shown; their
+records stay hidden until published.
+
+The indexer takes an app registry so that a data migration can run it on the
+historical models.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.apps import apps as global_apps
+from django.db import transaction
+
+from catalog.search.query import strip_reserved
+
+
+class SearchIndexer:
+    batch_size = 500
+
+    def __init__(self, apps=global_apps):
+        get = apps.get_model
+        self.Document = get("catalog", "Document")
+        self.Translation = get("catalog", "Translation")
+        self.Mention = get("catalog", "Mention")
+        self.PersonName = get("catalog", "PersonName")
+        self.AgencyName = get("catalog", "AgencyName")
+        self.SearchText = get("catalog", "DocumentSearchText")
+
+    def reindex(self, document_ids: Iterable[int]) -> int:
+        """Rewrite the search text of these documents; forget the deleted ones.
+
+        A constant number of queries however many documents are given.
+        """
+        ids = sorted({pk for pk in document_ids if pk is not None})
+        if not ids:
+            return 0
+        documents = self.Document.objects.filter(pk__in=ids).values_list("pk", "title", "summary")
+        texts, names = self.texts(ids), self.names(ids)
+        rows = [
+            self.SearchText(
+                document_id=pk,
+                title=strip_reserved(title),
+                body=strip_reserved("\n\n".join(part for part in [summary, *texts[pk]] if part)),
+                names=strip_reserved("\n".join(names[pk])),
+            )
+            for pk, title, summary in documents
+        ]
+        with transaction.atomic():
+            # Delete and insert rather than update: the SQLite triggers then
+            # keep FTS5 in step with plain INSERT and DELETE statements.
+            self.SearchText.objects.filter(document_id__in=ids).delete()
+            self.SearchText.objects.bulk_create(rows)
+        return len(rows)
+
+    def rebuild(self) -> int:
+        """Rewrite the whole index, in batches; returns the number of documents."""
+        with transaction.atomic():
+            self.SearchText.objects.all().delete()
+            all_ids = list(self.Document.objects.order_by("pk").values_list("pk", flat=True))
+            for start in range(0, len(all_ids), self.batch_size):
+                self.reindex(all_ids[start : start + self.batch_size])
+        return len(all_ids)
+
+    def texts(self, ids: list[int]) -> dict[int, list[str]]:
+        texts = defaultdict(list)
+        translations = (
+            self.Translation.objects.filter(document_id__in=ids)
+            .order_by("document_id", "kind", "language__code")
+            .values_list("document_id", "title", "text")
+        )
+        for document_id, title, text in translations:
+            texts[document_id].extend(part for part in (title, text) if part)
+        return texts
+
+    def names(self, ids: list[int]) -> dict[int, list[str]]:
+        """The names of the persons and agencies mentioned, per document."""
+        mentions = (
+            self.Mention.objects.filter(translation__document_id__in=ids)
+            .values_list("translation__document_id", "person_id", "agency_id")
+            .distinct()
+        )
+        persons, agencies = defaultdict(set), defaultdict(set)
+        for document_id, person_id, agency_id in mentions:
+            if person_id:
+                persons[person_id].add(document_id)
+            if agency_id:
+                agencies[agency_id].add(document_id)
+        names = defaultdict(list)
+        for owners, pairs in (
+            (persons, self.person_names(list(persons))),
+            (agencies, self.agency_names(list(agencies))),
+        ):
+            for owner_id, name in pairs:
+                for document_id in sorted(owners[owner_id]):
+                    if name not in names[document_id]:
+                        names[document_id].append(name)
+        return names
+
+    def person_names(self, person_ids) -> list[tuple[int, str]]:
+        Person = self.PersonName._meta.get_field("person").related_model
+        preferred = Person.objects.filter(pk__in=person_ids).values_list("pk", "preferred_name")
+        variants = (
+            self.PersonName.objects.filter(person_id__in=person_ids)
+            .order_by("person_id", "name")
+            .values_list("person_id", "name")
+        )
+        return [*preferred, *variants]
+
+    def agency_names(self, agency_ids) -> list[tuple[int, str]]:
+        Agency = self.AgencyName._meta.get_field("agency").related_model
+        preferred = Agency.objects.filter(pk__in=agency_ids).values_list("pk", "name")
+        variants = (
+            self.AgencyName.objects.filter(agency_id__in=agency_ids)
+            .order_by("agency_id", "name")
+            .values_list("agency_id", "name")
+        )
+        return [*preferred, *variants]

@@ -1,0 +1,51 @@
+"""The PostgreSQL engine: a generated tsvector with a GIN index (migration 0002).
+
+The text search configuration ``liaison_search`` is 'simple' (no stemming, no
+stop words, as FTS5's unicode61) with ``unaccent``, so both engines find the
+same documents for the same query.
+"""
+
+from django.contrib.postgres.search import SearchQuery as PGSearchQuery
+from django.contrib.postgres.search import SearchRank
+from django.db import connection
+from django.db.models import F, QuerySet
+
+from catalog.search.query import GT, LT, MARK_END, MARK_START, SearchQuery
+
+CONFIG = "liaison_search"
+HEADLINE_OPTIONS = (
+    f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15, "
+    'MaxFragments=2, FragmentDelimiter=" … "'
+)
+
+
+def tsquery(query: SearchQuery) -> PGSearchQuery:
+    return PGSearchQuery(query.as_websearch(), search_type="websearch", config=CONFIG)
+
+
+def search(queryset: QuerySet, query: SearchQuery) -> QuerySet:
+    return queryset.filter(vector__vector=tsquery(query))
+
+
+def relevance_order(
+    queryset: QuerySet, query: SearchQuery, offset: int, limit: int | None
+) -> list[int]:
+    ranked = queryset.annotate(rank=SearchRank(F("vector__vector"), tsquery(query)))
+    ids = ranked.order_by("-rank", "pk").values_list("pk", flat=True)
+    return list(ids[offset : None if limit is None else offset + limit])
+
+
+def raw_snippets(document_ids: list[int], query: SearchQuery) -> dict[int, str]:
+    """ts_headline, for the documents shown only: it reads the whole text."""
+    # ts_headline drops anything that looks like an XML tag; '<' and '>' are
+    # swapped for private-use characters first so that the text survives, to
+    # be escaped by the caller.
+    sql = (
+        "SELECT document_id, ts_headline(%s::regconfig, translate(body, '<>', %s), "
+        "websearch_to_tsquery(%s::regconfig, %s), %s) "
+        "FROM catalog_document_search WHERE document_id = ANY(%s)"
+    )
+    params = [CONFIG, LT + GT, CONFIG, query.as_websearch(), HEADLINE_OPTIONS, document_ids]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return dict(cursor.fetchall())
