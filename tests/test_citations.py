@@ -47,9 +47,7 @@ def test_bibtex_downloads_as_a_misc_entry(seed, client):
 
 
 def test_bibtex_escapes_what_tex_would_read_as_commands(seed, client):
-    Document.objects.filter(pk=seed.pk).update(
-        title="50% of {files} & #7 in $ledger_a ~ ^\\end"
-    )
+    Document.objects.filter(pk=seed.pk).update(title="50% of {files} & #7 in $ledger_a ~ ^\\end")
     bib = download(client, "bib").content.decode()
     assert (
         r"  title = {{50\% of \{files\} \& \#7 in \$ledger\_a \textasciitilde{} "
@@ -80,9 +78,7 @@ def test_ris_downloads_as_one_record_of_tagged_lines(seed, client):
 
 
 def test_ris_keeps_every_value_on_its_line(seed, client):
-    Document.objects.filter(pk=seed.pk).update(
-        summary="First line.\nER  - injected\r\nTY  - BOOK"
-    )
+    Document.objects.filter(pk=seed.pk).update(summary="First line.\nER  - injected\r\nTY  - BOOK")
     lines = download(client, "ris").content.decode().split("\r\n")
     assert "AB  - First line. ER - injected TY - BOOK" in lines
     assert lines.count("ER  - ") == 1

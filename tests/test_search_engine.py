@@ -3,7 +3,7 @@
 import pytest
 from django.core.management import call_command
 
-from catalog.models import Document, DocumentSearchText, PersonName
+from catalog.models import Document, DocumentSearchText, PersonName, Status
 from catalog.search import SearchQuery, rebuild, relevance_order, search_documents, snippets
 from tests import search_records as records
 
@@ -178,3 +178,14 @@ def test_the_rebuild_command_reports_how_many_documents_it_indexed(corpus, capsy
     call_command("rebuild_search_index")
     assert capsys.readouterr().out.strip() == "Search index rebuilt: 5 documents."
     assert found('"technology check"') == ["embassy-check"]
+
+
+def test_a_draft_persons_names_do_not_make_a_document_findable_until_published(corpus):
+    record = Document.objects.get(slug="accented")
+    person = records.person("abu-ahmad", "Izzat Ibrahim al-Douri", status=Status.DRAFT)
+    PersonName.objects.create(person=person, name="Abu Ahmad")
+    records.mention(record, "Al-Dourí", person)
+    assert found("Abu Ahmad") == []
+    person.status = Status.PUBLISHED
+    person.save()
+    assert found("Abu Ahmad") == ["accented"]

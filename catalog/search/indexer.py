@@ -3,9 +3,10 @@
 A document's search text is its title; its summary and every one of its texts;
 and the names (preferred names, variants, abbreviations) of the persons and
 agencies mentioned in it, so that "al-Duri" or "Stasi" find a memo that spells
-them otherwise or not at all. The names of draft persons and agencies count
-too: the document names them already, and only the document is shown; their
-records stay hidden until published.
+them otherwise or not at all. Only published persons and agencies lend their
+names: a draft's name variants must not make a document findable, or they
+would betray a record the public may not yet see. Publishing or unpublishing
+a person or agency reindexes the documents that mention them.
 
 The indexer takes an app registry so that a data migration can run it on the
 historical models.
@@ -18,6 +19,7 @@ from collections.abc import Iterable
 
 from django.apps import apps as global_apps
 from django.db import transaction
+from django.db.models import Q
 
 from catalog.search.query import strip_reserved
 
@@ -84,6 +86,7 @@ class SearchIndexer:
         """The names of the persons and agencies mentioned, per document."""
         mentions = (
             self.Mention.objects.filter(translation__document_id__in=ids)
+            .filter(Q(person__status="published") | Q(agency__status="published"))
             .values_list("translation__document_id", "person_id", "agency_id")
             .distinct()
         )
