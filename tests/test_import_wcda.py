@@ -243,3 +243,12 @@ def test_a_corrected_text_that_drops_a_quoted_passage_is_rejected_and_keeps_the_
 def test_the_seeds_curated_records_are_published_as_its_file_says(seed):
     for model in (Person, Agency, ContactEvent):
         assert not model.objects.exclude(status=Status.PUBLISHED).exists(), model
+
+
+def test_a_long_file_name_does_not_break_the_history(tmp_path):
+    name = "x" * 150 + ".txt"
+    shutil.copy(SEED_TEXT, tmp_path / name)
+    report = WCDAImporter().run([tmp_path / name])
+    assert report.ok, report.lines()
+    reason = Document.history.first().history_change_reason
+    assert reason.startswith("import_wcda xxx") and len(reason) == 100

@@ -19,6 +19,8 @@ from catalog.models import (
     PersonRole,
     Translation,
 )
+from catalog.search import search_documents
+from tests.conftest import SEED_SLUG
 from tests.interchange_fixtures import (
     ARABIC_NAME,
     FORMULAS,
@@ -52,6 +54,15 @@ def test_export_import_into_an_empty_catalog_and_export_again_gives_identical_fi
     first, second = files(tmp_path / "first"), files(tmp_path / "second")
     assert set(first) == {r.file_name for r in RECORD_TYPES} | {"datapackage.json"}
     assert first == second
+
+
+def test_imported_documents_are_found_by_search_at_once(catalog, tmp_path):
+    CatalogExporter(stderr=io.StringIO()).run(tmp_path)
+    empty_catalog()
+    assert not search_documents(Document.objects.all(), "Saadoun Shaker").exists()
+    assert CatalogImporter(stderr=io.StringIO()).run(tmp_path).ok
+    found = search_documents(Document.objects.all(), "Saadoun Shaker")
+    assert list(found.values_list("slug", flat=True)) == [SEED_SLUG]
 
 
 def test_imported_records_hold_exactly_what_was_exported(catalog, tmp_path):

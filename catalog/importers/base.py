@@ -89,8 +89,13 @@ class Upserter:
     keeps the change history free of empty entries.
     """
 
+    # django-simple-history keeps a change reason in 100 characters; PostgreSQL
+    # refuses a longer one, so a long file name is cut rather than fail the import.
+    reason_length = 100
+
     def __init__(self, outcome: FileOutcome, user=None, reason: str = ""):
-        self.outcome, self.user, self.reason = outcome, user, reason
+        self.outcome, self.user = outcome, user
+        self.reason = reason[: self.reason_length]
 
     def save(self, instance: models.Model, action: str) -> None:
         instance._history_user = self.user

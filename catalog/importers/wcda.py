@@ -21,7 +21,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
-from catalog import dates
+from catalog import dates, search
 from catalog.importers.annotations import AnnotationFile, annotation_path_for, default_slug
 from catalog.importers.base import (
     CREATED,
@@ -117,7 +117,7 @@ class WCDAImporter:
                 annotations = AnnotationFile(annotation_path)
             # A savepoint per file, so that a rejected file leaves no trace even
             # when the caller keeps the others.
-            with transaction.atomic():
+            with transaction.atomic(), search.deferred_reindex():
                 document = self._import_record(record, annotations, outcome, user)
         except (WCDAFormatError, ImportProblem) as exc:
             outcome.action = REJECTED

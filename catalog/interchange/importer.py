@@ -21,10 +21,11 @@ from pathlib import Path
 from django.db import transaction
 from tqdm import tqdm
 
+from catalog import search
 from catalog.importers.base import script_user
 from catalog.interchange.exporter import progress_enabled
 from catalog.interchange.loader import RecordLoader, Row
-from catalog.interchange.report import FileCounts, ImportReport, Problem, RowLog
+from catalog.interchange.report import CREATED, UPDATED, FileCounts, ImportReport, Problem, RowLog
 from catalog.interchange.resolver import KeyResolver
 from catalog.interchange.schema import RECORD_TYPES, RecordType
 
@@ -85,9 +86,19 @@ class CatalogImporter:
                 if self.dry_run or failed:
                     report.rolled_back = True
                     transaction.set_rollback(True)
+                elif self._changed(report):
+                    # Bulk writes send no signals: bring the search index up to date
+                    # in the same transaction, so that it never lags the catalog.
+                    search.rebuild()
         finally:
             log.close()
         return report
+
+    @staticmethod
+    def _changed(report: ImportReport) -> bool:
+        return any(
+            counts.actions[CREATED] or counts.actions[UPDATED] for counts in report.files.values()
+        )
 
     def import_file(self, record: RecordType, path: Path, log: RowLog, user, resolver) -> None:
         started = time.perf_counter()

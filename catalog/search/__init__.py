@@ -5,14 +5,17 @@
 - ``relevance_order(queryset, query, offset, limit)``: their ids, best first;
 - ``snippets(documents, query)``: for each, a passage with the matched words
   in ``<mark>``, everything else escaped;
-- ``reindex(document_ids)`` / ``rebuild()``: bring the index up to date.
+- ``reindex(document_ids)`` / ``rebuild()``: bring the index up to date;
+  ``deferred_reindex()``: a block whose reindexing happens once, at its end.
 
 The engine follows ``connection.vendor``: FTS5 on SQLite, tsvector on PostgreSQL.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 from types import ModuleType
 
 from django.db import connection
@@ -24,6 +27,7 @@ from catalog.search.query import GT, LT, MARK_END, MARK_START, SearchQuery
 
 __all__ = [
     "SearchQuery",
+    "deferred_reindex",
     "rebuild",
     "reindex",
     "relevance_order",
@@ -90,10 +94,36 @@ def snippets(documents: Iterable, query: str | SearchQuery) -> dict[int, SafeStr
     return {pk: highlight(text) for pk, text in raw.items() if text and text.strip()}
 
 
+_deferred = threading.local()
+
+
 def reindex(document_ids: Iterable[int]) -> None:
     from catalog.search.indexer import SearchIndexer
 
+    pending = getattr(_deferred, "ids", None)
+    if pending is not None:
+        pending.update(document_ids)
+        return
     SearchIndexer().reindex(document_ids)
+
+
+@contextmanager
+def deferred_reindex():
+    """Collect the reindexing asked for inside the block and do it once at its end.
+
+    An import saves a document's records one by one, and each save would
+    otherwise rewrite the document's search text again.
+    """
+    if getattr(_deferred, "ids", None) is not None:
+        yield  # already deferred by an enclosing block, which will reindex
+        return
+    _deferred.ids = set()
+    try:
+        yield
+        ids = _deferred.ids
+    finally:
+        _deferred.ids = None
+    reindex(ids)
 
 
 def rebuild() -> int:
