@@ -3,6 +3,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
+from catalog.feeds import RecentDocumentsFeed
 from catalog.sitemaps import SITEMAPS
 from catalog.views import documents, events, home, people, vocabularies
 from catalog.views import search as search_views
@@ -31,4 +32,5 @@ urlpatterns = [
     path("places/", vocabularies.place_list, name="places"),
     path("places/<slug:slug>/", vocabularies.place_detail, name="place"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("feeds/documents.atom", RecentDocumentsFeed(), name="documents_feed"),
 ]
