@@ -20,3 +20,6 @@ from config.settings import *  # noqa: E402, F403
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make beside it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# WhiteNoise warns on every request when the collected-static folder is missing.
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405

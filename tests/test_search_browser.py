@@ -17,7 +17,7 @@ def test_a_visitor_searches_narrows_by_a_facet_and_opens_the_memo(seed, page):
     )
     page.goto("/documents/")
     page.get_by_label("Search the documents").fill("Iraqi counterintelligence")
-    page.get_by_role("button", name="Search").click()
+    page.locator("#main").get_by_role("button", name="Search").click()
     results = page.locator(".results-list .result")
     assert results.count() == 2
     assert page.locator(".result-snippet mark").first.inner_text().lower() in {

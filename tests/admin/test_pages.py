@@ -34,9 +34,13 @@ def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, 
         assert archivist_client.get(url).status_code == 200, url
 
 
+# The search index is derived from the records and rebuilt by a command: nothing to edit.
+DERIVED = {"documentsearchtext", "documentvector"}
+
+
 def test_every_record_type_is_in_the_admin():
     registered = {model._meta.model_name for model in admin.site._registry}
     for model in apps.get_app_config("catalog").get_models():
         name = model._meta.model_name
-        if not name.startswith("historical"):
+        if not name.startswith("historical") and name not in DERIVED:
             assert name in registered, name
