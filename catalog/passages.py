@@ -17,13 +17,17 @@ class OccurrenceNotFound(QuoteNotFound):
     """The quote is in the text, but not as often as asked."""
 
 
+def _pattern(words: list[str]) -> re.Pattern:
+    """The quote's words, any run of whitespace standing for any other."""
+    return re.compile(r"\s+".join(re.escape(word) for word in words))
+
+
 def locate_quote(text: str, quote: str, occurrence: int = 1) -> tuple[int, int]:
     """The (start, end) of the ``occurrence``-th appearance of ``quote`` in ``text``."""
     words = quote.split()
     if not words:
         raise QuoteNotFound("The quote is empty.")
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    matches = list(pattern.finditer(text))
+    matches = list(_pattern(words).finditer(text))
     if not matches:
         raise QuoteNotFound(
             f"“{quote.strip()}” does not occur in the text. Copy it from the text exactly, "
@@ -43,5 +47,4 @@ def occurrence_of(text: str, quote: str, start: int) -> int:
     words = quote.split()
     if not words:
         return 1
-    pattern = re.compile(r"\s+".join(re.escape(word) for word in words))
-    return 1 + sum(1 for match in pattern.finditer(text) if match.start() < start)
+    return 1 + sum(1 for match in _pattern(words).finditer(text) if match.start() < start)

@@ -7,6 +7,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from catalog.importers.wcda import WCDAImporter
+from catalog.importers.wcda_format import read_wcda_file
 from catalog.models import (
     Agency,
     ArchivalReference,
@@ -252,3 +253,17 @@ def test_a_long_file_name_does_not_break_the_history(tmp_path):
     assert report.ok, report.lines()
     reason = Document.history.first().history_change_reason
     assert reason.startswith("import_wcda xxx") and len(reason) == 100
+
+
+def test_subjects_and_places_named_in_a_file_reuse_the_catalogued_terms(seed):
+    older = Path(__file__).parent / "data" / "wcda" / "hppp_older_export.txt"
+    report = WCDAImporter().run([older])
+    assert report.ok, report.lines()
+    document = Document.objects.get(publisher_record_id=read_wcda_file(older).record_id)
+    assert sorted(s.name for s in document.subjects.all()) == [
+        "Intelligence",
+        "Iraq--Foreign relations--Germany (East)",
+    ]
+    iraq = document.places.get(name="Iraq")
+    assert iraq.slug == "iraq" and iraq.kind == "country"  # the seed's curated place
+    assert [o.action for o in WCDAImporter().run([older]).outcomes] == ["unchanged"]

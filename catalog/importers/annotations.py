@@ -140,12 +140,19 @@ class AnnotationFile:
 
     # -- step 1: authority records ----------------------------------------------
 
+    def checked_status(self, item: dict, default: str) -> str:
+        status = item.get("status") or default
+        if status not in Status.values:
+            raise self.problem(item, "status", f"must be one of {', '.join(Status.values)}")
+        return status
+
     def status(self, default: str) -> str:
         """The publication status of the records this file curates, unless one says otherwise."""
-        status = self.data.get("status") or default
-        if status not in Status.values:
-            raise self.problem(self.data, "status", f"must be one of {', '.join(Status.values)}")
-        return status
+        return self.checked_status(self.data, default)
+
+    def document_status(self, default: str) -> str:
+        """The document's own status, if the file gives one."""
+        return self.checked_status(self.document_section, default)
 
     def apply_authorities(self, upserter: Upserter, status: str) -> None:
         status = self.status(status)
@@ -245,12 +252,10 @@ class AnnotationFile:
     ) -> None:
         status = self.status(status)
         section = self.document_section
-        if section.get("status"):
-            if section["status"] not in Status.values:
-                raise self.problem(section, "status", f"must be one of {', '.join(Status.values)}")
-            if document.status != section["status"]:
-                document.status = section["status"]
-                upserter.save(document, "updated")
+        wanted = self.document_status(document.status)
+        if document.status != wanted:
+            document.status = wanted
+            upserter.save(document, "updated")
         for name, model in (("subjects", Subject), ("places", Place)):
             if name in section:
                 objects = [self.lookup(model, section, name, slug=slug) for slug in section[name]]

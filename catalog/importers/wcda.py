@@ -192,7 +192,7 @@ class WCDAImporter:
             if existing is None:
                 status = self.status
                 if annotations is not None:
-                    status = annotations.document_section.get("status") or status
+                    status = annotations.document_status(status)
                 document = upserter.upsert(Document, {"slug": slug}, {**values, "status": status})
             else:
                 # A record keeps its slug and status: they belong to the archivists.
@@ -204,22 +204,22 @@ class WCDAImporter:
             self._language(record, name, record.citation_line) for name in record.original_languages
         ]
         upserter.set_related(document, "original_languages", languages)
-        subjects = [
-            upserter.upsert(Subject, {"name": name}, {})
-            if Subject.objects.filter(name=name).exists()
-            else upserter.upsert(Subject, {"name": name}, {"slug": default_slug(name)})
-            for name in record.subjects
-        ]
         if record.subjects:
+            subjects = [self._term(Subject, name, upserter) for name in record.subjects]
             upserter.set_related(document, "subjects", subjects)
-        places = [
-            Place.objects.filter(name=name).first()
-            or upserter.upsert(Place, {"name": name, "parent": None}, {"slug": default_slug(name)})
-            for name in record.places
-        ]
         if record.places:
+            places = [self._term(Place, name, upserter, parent=None) for name in record.places]
             upserter.set_related(document, "places", places)
         return document
+
+    @staticmethod
+    def _term(model, name: str, upserter: Upserter, **lookup):
+        """The subject or place catalogued under ``name``, or a new one: an existing term
+        keeps its slug and its place in the hierarchy."""
+        existing = model.objects.filter(name=name).first()
+        if existing is not None:
+            return existing
+        return upserter.upsert(model, {"name": name, **lookup}, {"slug": default_slug(name)})
 
     def _located(self, record: WCDARecord, exc: ValidationError) -> ImportProblem:
         line_of = {"title": record.title.line, "date": record.date.line}
@@ -345,6 +345,3 @@ class WCDAImporter:
                 )
         else:
             upserter.outcome.count(UNCHANGED, ArchivalReference)
-
-
-__all__ = ["WCDAImporter", "expand_paths", "UPDATED"]
