@@ -4,8 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
-# The development server shows errors in detail; production runs gunicorn instead.
-DEV := DEBUG=1
+# Without DJANGO_ENV=production or a SECRET_KEY the settings are development ones.
 
 .PHONY: run test install install-test browser lint migrations-check
 
@@ -25,10 +24,10 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 run: install
-	$(DEV) $(BIN)/python manage.py migrate --noinput
-	$(DEV) $(BIN)/python manage.py import_wcda seeds/
-	$(DEV) $(BIN)/python manage.py create_archivist
-	$(DEV) $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py import_wcda seeds/
+	$(BIN)/python manage.py create_archivist
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 # Browser tests drive Debian's Chromium; install it when it is missing and we may.
 browser:
@@ -45,4 +44,4 @@ lint: install-test
 	$(BIN)/ruff format --check .
 
 migrations-check: install-test
-	$(DEV) $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/python manage.py makemigrations --check --dry-run

@@ -5,9 +5,13 @@ tests and production differ only in environment variables.
 
 - ``DATABASE_URL``: any URL dj-database-url understands; default an SQLite
   file in ``var/`` inside the project, so nothing needs a server.
-- ``SECRET_KEY``: required unless ``DEBUG`` is on; in development a random key
-  is kept in ``var/secret_key`` (never in the repository).
-- ``DEBUG``, ``ALLOWED_HOSTS``, ``CSRF_TRUSTED_ORIGINS``, ``SECURE_SSL_REDIRECT``,
+- ``DJANGO_ENV``: ``production`` asks for production; so does a set ``SECRET_KEY``.
+  Otherwise (a fresh checkout) the settings are development ones, so that every
+  management command runs without extra variables.
+- ``SECRET_KEY``: required in production, which refuses to start without it; in
+  development a random key is kept in ``var/secret_key`` (never in the repository).
+- ``DEBUG``: on in development, off in production, unless set.
+- ``ALLOWED_HOSTS``, ``CSRF_TRUSTED_ORIGINS``, ``SECURE_SSL_REDIRECT``,
   ``SECURE_HSTS_SECONDS``: production-safe defaults when ``DEBUG`` is off.
 """
 
@@ -48,13 +52,15 @@ def development_secret_key() -> str:
     return path.read_text().strip()
 
 
-DEBUG = env_bool("DEBUG")
-
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
+PRODUCTION = os.environ.get("DJANGO_ENV", "").strip().lower() == "production" or bool(SECRET_KEY)
+DEBUG = env_bool("DEBUG", not PRODUCTION)
+
 if not SECRET_KEY:
-    if not DEBUG:
+    if PRODUCTION:
         raise ImproperlyConfigured(
-            "Set SECRET_KEY in the environment (or DEBUG=1 for development)."
+            "DJANGO_ENV=production needs SECRET_KEY in the environment; "
+            "leave DJANGO_ENV unset for development."
         )
     SECRET_KEY = development_secret_key()
 
