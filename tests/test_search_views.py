@@ -207,3 +207,30 @@ def test_relevance_is_the_default_order_when_searching_and_date_otherwise(client
     assert slugs(response) == ["report-1982", "memo-1975", "letter-1969", "undated"]
     # Relevance needs something to be relevant to.
     assert client.get(URL, {"sort": "relevance"}).context["sort"] == "date"
+
+
+def test_facet_counts_and_the_total_are_worded_for_display(client, shelf):
+    response = client.get(URL, {"q": "Iraqi"})
+    assert response.context["total"] == 4
+    assert response.context["total_display"] == "4"
+    assert response.context["total_is_estimate"] is False
+    (language,) = [f for f in response.context["facets"] if f.name == "language"]
+    assert {v.value: v.count_display for v in language.values} == {"en": "3", "de": "3", "ar": "1"}
+    assert language.has_more is False
+
+
+def test_a_facet_with_more_values_than_it_shows_says_so(client, shelf, monkeypatch):
+    from catalog.search import facets
+
+    monkeypatch.setattr(facets, "FACET_SIZE", 2)
+    response = client.get(URL, {"q": "Iraqi"})
+    (language,) = [f for f in response.context["facets"] if f.name == "language"]
+    assert {v.value for v in language.values} == {"de", "en"}
+    assert language.has_more is True
+
+
+def test_an_approximate_count_is_worded_as_such():
+    from catalog.search.facets import count_display
+
+    assert count_display(18000, approximate=True) == "about 18,000"
+    assert count_display(1204) == "1,204"

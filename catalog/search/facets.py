@@ -33,6 +33,15 @@ from catalog.models import (
 )
 
 FACET_SIZE = 15
+# Counts from here up are worded as approximate ("about 18,000").
+APPROXIMATE_ABOVE = 10_000
+
+
+def count_display(count: int, approximate: bool = False) -> str:
+    """A count as a visitor reads it: "1,204", or "about 18,000" when approximate."""
+    if approximate:
+        return f"about {count:,}"
+    return f"{count:,}"
 
 
 def _pairs(queryset: QuerySet, value: str, label: str, document: str) -> QuerySet:
@@ -138,6 +147,11 @@ class FacetValue:
     label: str
     count: int
     active: bool
+    approximate: bool = False
+
+    @property
+    def count_display(self) -> str:
+        return count_display(self.count, self.approximate)
 
 
 @dataclass
@@ -146,6 +160,7 @@ class Facet:
     label: str
     values: list[FacetValue]
     active: str | None
+    has_more: bool = False  # more values exist than the FACET_SIZE shown
 
 
 def count_facet(source: FacetSource, documents: QuerySet, user, active: str | None) -> Facet:
@@ -168,14 +183,17 @@ def count_facet(source: FacetSource, documents: QuerySet, user, active: str | No
         "GROUP BY facet_value, facet_label ORDER BY n DESC, facet_label LIMIT %s"
     )
     with connection.cursor() as cursor:
-        cursor.execute(grouped, [*params, FACET_SIZE])
+        # One row beyond the top values says whether there are more.
+        cursor.execute(grouped, [*params, FACET_SIZE + 1])
         rows = cursor.fetchall()
+    has_more = len(rows) > FACET_SIZE
+    rows = rows[:FACET_SIZE]
     labels = source.labels or {}
     values = [
         FacetValue(str(value), labels.get(label, label), count, str(value) == active)
         for value, label, count in rows
     ]
-    return Facet(source.name, source.label, values, active)
+    return Facet(source.name, source.label, values, active, has_more)
 
 
 MAX_BUCKETS = 12

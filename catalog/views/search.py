@@ -14,7 +14,7 @@ from catalog import search
 from catalog.filters import DocumentFilter
 from catalog.models import Document
 from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
-from catalog.search.facets import SOURCES, count_facet, year_buckets
+from catalog.search.facets import SOURCES, count_display, count_facet, year_buckets
 from catalog.search.pagination import DATE_KEYS, keyset_page, numbered_page
 
 SORTS = {
@@ -104,6 +104,7 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     for bucket in years:
         bucket.url = with_params(request.GET, year_from=str(bucket.start), year_to=str(bucket.end))
 
+    total = results.count()
     context = {
         "filterset": filterset,
         "query": query,
@@ -115,7 +116,10 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
             if key != "relevance" or query
         ],
         "page": page,
-        "total": results.count(),
+        "total": total,
+        # Exact for now; the names let a later estimate show as "about …".
+        "total_display": count_display(total),
+        "total_is_estimate": False,
         "facets": facets,
         "years": years,
         "filters_active": any(name != "q" for name in cleaned),
