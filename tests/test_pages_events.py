@@ -2,6 +2,8 @@
 
 import re
 
+import pytest
+
 from catalog.models import Agency, Person
 
 
@@ -84,3 +86,26 @@ def test_an_event_page_shows_participants_dates_place_and_evidence(seed, client)
     evidence = html[html.index('id="evidence"') :]
     assert "when the latter traveled on transit through the GDR" in evidence
     assert 'href="/documents/mfs-relations-with-iraqi-intelligence-1986/#p-' in evidence
+
+
+@pytest.mark.django_db
+def test_place_and_subject_counts_count_each_visible_record_once(client):
+    """Counted by correlated subqueries: documents and events of a place do not multiply
+    each other, and drafts are not counted for the public."""
+    from catalog.models import ContactEvent, Document, Place, Subject
+
+    place = Place.objects.create(slug="baghdad", name="Baghdad")
+    subject = Subject.objects.create(slug="liaison", name="Liaison")
+    for i, status in enumerate(["published", "published", "draft"]):
+        document = Document.objects.create(slug=f"d{i}", title=f"Memo {i}", status=status)
+        document.places.add(place)
+        document.subjects.add(subject)
+    for i, status in enumerate(["published", "published", "published", "draft"]):
+        ContactEvent.objects.create(
+            slug=f"e{i}", title=f"Visit {i}", kind="meeting", place=place, status=status
+        )
+    places = client.get("/places/").context["rows"]
+    [(shown, _depth)] = [row for row in places if row[0].slug == "baghdad"]
+    assert (shown.document_count, shown.event_count) == (2, 3)
+    subjects = list(client.get("/subjects/").context["subjects"])
+    assert [s.document_count for s in subjects if s.slug == "liaison"] == [2]

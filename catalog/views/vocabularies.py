@@ -1,6 +1,7 @@
 """Subjects and places: index pages, and the documents and events under each."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
@@ -10,9 +11,25 @@ from catalog.views.pages import chronological, page_query, paginate, visible_fil
 DOCUMENTS_PER_PAGE = 50
 
 
+def count_per(rows: QuerySet, column: str) -> Coalesce:
+    """How many of ``rows`` point at the outer record through ``column``, as a correlated
+    subquery: counting through joins would multiply the rows of every other count."""
+    counted = (
+        rows.filter(**{column: OuterRef("pk")}).order_by().values(column).annotate(n=Count("*"))
+    )
+    return Coalesce(Subquery(counted.values("n")), 0)
+
+
+def documents_per(relation: str, user) -> Coalesce:
+    """Visible documents per subject or place (``relation`` names the many-to-many)."""
+    through = getattr(Document, relation).through.objects.filter(
+        **visible_filter(user, "document__")
+    )
+    return count_per(through, "subject" if relation == "subjects" else "place")
+
+
 def subject_list(request: HttpRequest) -> HttpResponse:
-    visible = Q(**visible_filter(request.user, "documents__"))
-    subjects = Subject.objects.annotate(document_count=Count("documents", filter=visible))
+    subjects = Subject.objects.annotate(document_count=documents_per("subjects", request.user))
     return render(request, "catalog/subject_list.html", {"subjects": subjects})
 
 
@@ -37,12 +54,8 @@ def place_list(request: HttpRequest) -> HttpResponse:
     user = request.user
     places = list(
         Place.objects.annotate(
-            document_count=Count(
-                "documents", filter=Q(**visible_filter(user, "documents__")), distinct=True
-            ),
-            event_count=Count(
-                "events", filter=Q(**visible_filter(user, "events__")), distinct=True
-            ),
+            document_count=documents_per("places", user),
+            event_count=count_per(ContactEvent.objects.filter(**visible_filter(user)), "place"),
         ).order_by("name")
     )
     known = {place.pk for place in places}
