@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from catalog.models.base import Passage, Publishable, edtf_field, set_bounds
+from catalog.models.hierarchy import Hierarchical
 
 
 class NameKind(models.TextChoices):
@@ -73,7 +74,7 @@ class PersonName(models.Model):
         return self.name
 
 
-class Agency(Publishable):
+class Agency(Hierarchical, Publishable):
     class Kind(models.TextChoices):
         MINISTRY = "ministry", "Ministry"
         MAIN_DEPARTMENT = "main_department", "Main department"
@@ -125,21 +126,6 @@ class Agency(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:agency", args=[self.slug])
-
-    def clean(self):
-        super().clean()
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": "An agency cannot be part of itself."})
-            ancestor = ancestor.parent
-
-    def ancestors(self) -> list["Agency"]:
-        chain, node = [], self.parent
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = node.parent
-        return chain
 
 
 class AgencyName(models.Model):
