@@ -51,7 +51,7 @@ def gather(document: Document, url: str) -> CitationData:
         key=re.sub(r"[^A-Za-z0-9_:-]", "", document.slug) or f"document{document.pk}",
         title=document.title,
         date_as_written=document.date_as_written,
-        date_parts=date_parts(document.date),
+        date_parts=date_parts(document),
         archive=reference.repository.name if reference and reference.repository else "",
         archive_location=reference.as_written if reference else "",
         translators=list(dict.fromkeys(translators)),
@@ -68,12 +68,17 @@ def gather(document: Document, url: str) -> CitationData:
     )
 
 
-def date_parts(value: str) -> list[int]:
-    """[year, month, day] as far as an EDTF date is known to the day, month or year."""
-    level = dates.precision(value)
+def date_parts(document: Document) -> list[int]:
+    """[year, month, day] as far as the document's date is known to the day, month or year.
+
+    Read from the stored precision and bounds; only a qualified date ("1986~"), whose stored
+    bounds are widened, asks for its strict bounds (cached per value)."""
+    level = document.date_precision
     if level not in ("day", "month", "year"):
         return []
-    earliest, _ = dates.edtf_bounds(value, fuzzy=False)
+    earliest = document.date_earliest
+    if any(mark in document.date for mark in "~?%"):
+        earliest, _ = dates.edtf_bounds(document.date, fuzzy=False)
     if earliest is None:
         return []
     return [earliest.year, earliest.month, earliest.day][: {"year": 1, "month": 2, "day": 3}[level]]
@@ -84,8 +89,8 @@ def _name_parts(sort_name: str) -> tuple[str, str]:
     return family.strip(), given.strip()
 
 
-def _display_date(data: CitationData, value: str) -> str:
-    return data.date_as_written or dates.display_edtf(value)
+def _display_date(data: CitationData, document: Document) -> str:
+    return data.date_as_written or document.date_display
 
 
 # Chicago --------------------------------------------------------------------------------------
@@ -96,7 +101,7 @@ def chicago(document: Document, url: str) -> str:
     data = gather(document, url)
     parts = [f"“{data.title.rstrip('.')}.”"]
     if data.date_as_written or document.date:
-        parts.append(f"{_display_date(data, document.date)}.")
+        parts.append(f"{_display_date(data, document)}.")
     if data.archive_location:
         archive = f", {data.archive}" if data.archive else ""
         parts.append(f"{data.archive_location}{archive}.")

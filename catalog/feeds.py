@@ -8,7 +8,6 @@ from django.contrib.syndication.views import Feed
 from django.urls import reverse_lazy
 from django.utils.feedgenerator import Atom1Feed
 
-from catalog import dates
 from catalog.models import Document
 
 FEED_SIZE = 50
@@ -27,7 +26,7 @@ class RecentDocumentsFeed(Feed):
         return item.title
 
     def item_description(self, item: Document) -> str:
-        when = dates.display_edtf(item.date) or item.date_as_written
+        when = item.date_display or item.date_as_written
         return f"{when}. {item.summary}" if when else item.summary
 
     def item_pubdate(self, item: Document):

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
 
-from catalog import dates
-
 
 @dataclass(frozen=True)
 class YearCount:
@@ -84,7 +82,7 @@ def spans(events: list) -> Spans:
         # A day is too thin to see: every bar gets at least a visible sliver.
         width = max(position(latest + datetime.timedelta(days=1)) - left, 0.8)
         width = min(width, 100 - left)
-        bars.append(Bar(event, dates.display_edtf(event.date), round(left, 2), round(width, 2)))
+        bars.append(Bar(event, event.date_display, round(left, 2), round(width, 2)))
     step = _tick_step(last_year - first_year + 1)
     ticks = [
         (year, round(position(datetime.date(year, 1, 1)), 2))

@@ -2,7 +2,7 @@
 
 import pytest
 
-from catalog.offices import describe_tenure
+from catalog.dates import describe_tenure
 
 
 def main_html(response) -> str:

@@ -27,7 +27,7 @@ def test_the_csv_lists_the_search_results_with_their_citation_data(client, seed)
     (row,) = read(client.get(CSV_URL, {"q": "Saadoun Shaker"}))
     assert row == {
         "title": seed.title,
-        "date": "February 28, 1986",
+        "date": "28 February 1986",
         "edtf": "1986-02-28",
         "publisher_record_id": "122923",
         "url": f"http://testserver/documents/{seed.slug}/",

@@ -3,7 +3,7 @@
 For each batch of rows: check every cell with the model field's own validation (EDTF through
 ``catalog.dates``, whose answers are cached), resolve every link with one query per link
 (natural keys to ids, kept in a bounded cache), find the existing records with one query,
-recompute derived fields as the models' ``save`` does (``set_bounds``,
+recompute derived fields as the models' ``save`` does (``compute_derived``,
 ``ArchivalReference.apply_parse``), and write only what changed with ``bulk_create`` /
 ``bulk_update``, recording the change history through django-simple-history's bulk helpers
 under the script user. Memory depends on the batch size, not on the file.

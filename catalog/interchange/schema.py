@@ -45,7 +45,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
-from catalog.models.base import set_bounds
+from catalog.models.base import derived_date_columns
 
 FORMAT_VERSION = "1.0"
 
@@ -146,25 +146,19 @@ def final_field(model: type[models.Model], path: str) -> models.Field:
     return model._meta.get_field(last)
 
 
-def _bounds(*pairs: tuple[str, str, str]) -> Callable[[models.Model], None]:
-    def prepare(instance: models.Model) -> None:
-        for edtf_attr, earliest, latest in pairs:
-            set_bounds(instance, edtf_attr, earliest, latest)
-
-    return prepare
+def _derive(instance: models.Model) -> None:
+    instance.compute_derived()
 
 
-def _prepare_person(person: Person) -> None:
-    if not person.sort_name:
-        person.sort_name = person.preferred_name
-    set_bounds(person, "life_dates", "life_earliest", "life_latest")
+def _dated(model: type[models.Model], *extra: str) -> tuple[str, ...]:
+    """The columns a dated model derives on save: each date's words, precision and bounds."""
+    return (*derived_date_columns(model), *extra)
 
 
 def _prepare_reference(reference: ArchivalReference) -> None:
     reference.apply_parse()
 
 
-_DATE = ("date", "date_earliest", "date_latest")
 _PUBLISHABLE = ("slug", "status")
 _TEXT_KEY = (
     Column("document", "translation__document__slug", description="The document's slug."),
@@ -223,6 +217,8 @@ RECORD_TYPES: list[RecordType] = [
         _cols(*_PUBLISHABLE, "name", "kind", "country", _link("parent"), "existed", "description"),
         key=("slug",),
         description="Agencies, ministries and other bodies, each in the one it was part of.",
+        derived=_dated(Agency),
+        prepare=_derive,
     ),
     RecordType(
         "agency_names",
@@ -237,8 +233,8 @@ RECORD_TYPES: list[RecordType] = [
         _cols(*_PUBLISHABLE, "preferred_name", "sort_name", "life_dates", "description"),
         key=("slug",),
         description="Persons.",
-        derived=("life_earliest", "life_latest"),
-        prepare=_prepare_person,
+        derived=_dated(Person, "sort_name"),
+        prepare=_derive,
     ),
     RecordType(
         "person_names",
@@ -270,8 +266,8 @@ RECORD_TYPES: list[RecordType] = [
         ),
         key=("slug",),
         description="Documents as published.",
-        derived=("date_earliest", "date_latest"),
-        prepare=_bounds(_DATE),
+        derived=_dated(Document),
+        prepare=_derive,
         alternate_key=("publisher", "publisher_record_id"),
     ),
     RecordType(
@@ -308,10 +304,8 @@ RECORD_TYPES: list[RecordType] = [
         _cols(_link("person"), _link("agency"), "title", "start", "end", "note"),
         key=("person", "agency", "title", "start"),
         description="Offices persons held, in agencies, over a time.",
-        derived=("start_earliest", "start_latest", "end_earliest", "end_latest"),
-        prepare=_bounds(
-            ("start", "start_earliest", "start_latest"), ("end", "end_earliest", "end_latest")
-        ),
+        derived=_dated(PersonRole, "tenure_display"),
+        prepare=_derive,
     ),
     RecordType(
         "role_evidence",
@@ -336,8 +330,8 @@ RECORD_TYPES: list[RecordType] = [
         _cols(*_PUBLISHABLE, "title", "kind", "date_as_written", "date", _link("place"), "summary"),
         key=("slug",),
         description="Contact events between persons and agencies.",
-        derived=("date_earliest", "date_latest"),
-        prepare=_bounds(_DATE),
+        derived=_dated(ContactEvent),
+        prepare=_derive,
     ),
     RecordType(
         "participants",

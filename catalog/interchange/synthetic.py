@@ -49,7 +49,6 @@ from catalog.models import (
     Subject,
     Translation,
 )
-from catalog.models.base import set_bounds
 
 
 class SyntheticCatalog:
@@ -155,7 +154,7 @@ class SyntheticCatalog:
                 life_dates=life,
                 description=rng.choice(FILLER),
             )
-            set_bounds(person, "life_dates", "life_earliest", "life_latest")
+            person.compute_derived()
             persons.append(person)
         self._save(Person, persons)
         for person in persons:
@@ -179,7 +178,7 @@ class SyntheticCatalog:
                     ),
                     start=f"../{start[:4]}",
                 )
-                set_bounds(role, "start", "start_earliest", "start_latest")
+                role.compute_derived()
                 roles.append(role)
         self._save(PersonName, names)
         self.persons = persons
@@ -199,7 +198,7 @@ class SyntheticCatalog:
                 place=rng.choice(self.places),
                 summary=rng.choice(FILLER),
             )
-            set_bounds(event, "date", "date_earliest", "date_latest")
+            event.compute_derived()
             events.append(event)
         self._save(ContactEvent, events)
         for event in events:
@@ -234,7 +233,7 @@ class SyntheticCatalog:
                 publisher_record_id=str(500_000 + i),
                 credits="Translated for CWIHP by a synthetic translator.",
             )
-            set_bounds(document, "date", "date_earliest", "date_latest")
+            document.compute_derived()
             documents.append(document)
         self._save(Document, documents)
         through = [

@@ -1,8 +1,9 @@
 """Building blocks shared by the catalog's records.
 
 - publication status, with a queryset that shows the public only what is published;
-- dates kept in three layers (as written, EDTF, computed bounds), as in the
-  Princeton Geniza Project: the EDTF logic itself lives in ``catalog.dates``;
+- dates kept in three layers (as written, EDTF, and what is derived from the EDTF: words,
+  precision and bounds, stored on write), as in the Princeton Geniza Project: the EDTF logic
+  itself lives in ``catalog.dates``;
 - passages: a character span in a translation's text, the unit of evidence.
 """
 
@@ -86,15 +87,75 @@ def edtf_field(verbose_name: str = "date (EDTF)", **kwargs) -> models.CharField:
     )
 
 
-def set_bounds(instance, edtf_attr: str, earliest_attr: str, latest_attr: str) -> None:
-    """Recompute the sortable bounds of one EDTF field from its value."""
-    value = getattr(instance, edtf_attr) or ""
-    try:
-        earliest, latest = dates.edtf_bounds(value)
-    except dates.InvalidDate:
-        earliest, latest = None, None
-    setattr(instance, earliest_attr, earliest)
-    setattr(instance, latest_attr, latest)
+class DatePrecision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    SEASON = "season", "Season or part of a year"
+    YEAR = "year", "Year"
+    DECADE = "decade", "Decade"
+    CENTURY = "century", "Century"
+    INTERVAL = "interval", "Interval"
+    UNKNOWN = "unknown", "Unknown"
+
+
+def date_display_field() -> models.CharField:
+    return models.CharField(
+        "date in words",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="Worded from the EDTF date when the record is saved: 'early 1982'.",
+    )
+
+
+def date_precision_field() -> models.CharField:
+    return models.CharField(
+        max_length=10,
+        choices=DatePrecision.choices,
+        default=DatePrecision.UNKNOWN,
+        editable=False,
+    )
+
+
+def date_bound_field(**kwargs) -> models.DateField:
+    return models.DateField(null=True, blank=True, editable=False, **kwargs)
+
+
+class Dated(models.Model):
+    """A record with EDTF dates whose words, precision and bounds are stored on write.
+
+    ``DATES`` pairs each EDTF field with the prefix of its stored columns
+    (``{prefix}_display``, ``{prefix}_precision``, ``{prefix}_earliest``, ``{prefix}_latest``).
+    ``compute_derived`` fills them; ``save`` calls it, and so must any bulk write.
+    """
+
+    DATES: tuple[tuple[str, str], ...] = ()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.compute_derived()
+        super().save(*args, **kwargs)
+
+    def compute_derived(self) -> None:
+        for edtf_attr, prefix in self.DATES:
+            store_date(self, edtf_attr, prefix)
+
+
+def store_date(instance, edtf_attr: str, prefix: str) -> None:
+    """Store what one EDTF field means in its derived columns."""
+    derived = dates.facts(getattr(instance, edtf_attr) or "")
+    setattr(instance, f"{prefix}_display", derived.display)
+    setattr(instance, f"{prefix}_precision", derived.precision)
+    setattr(instance, f"{prefix}_earliest", derived.earliest)
+    setattr(instance, f"{prefix}_latest", derived.latest)
+
+
+def derived_date_columns(model: type[Dated]) -> tuple[str, ...]:
+    """The stored columns of every date of ``model``, for bulk writes and comparisons."""
+    suffixes = ("display", "precision", "earliest", "latest")
+    return tuple(f"{prefix}_{suffix}" for _, prefix in model.DATES for suffix in suffixes)
 
 
 class Passage(models.Model):

@@ -9,10 +9,20 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from catalog.models.base import Passage, Publishable, edtf_field, set_bounds
+from catalog.models.base import (
+    Dated,
+    Passage,
+    Publishable,
+    date_bound_field,
+    date_display_field,
+    date_precision_field,
+    edtf_field,
+)
 
 
-class Document(Publishable):
+class Document(Dated, Publishable):
+    DATES = (("date", "date"),)
+
     title = models.CharField(max_length=500, help_text="The title as published.")
     date_as_written = models.CharField(
         "date as written",
@@ -21,8 +31,10 @@ class Document(Publishable):
         help_text="As printed by the publisher: 'February 28, 1986'.",
     )
     date = edtf_field()
-    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
-    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_display = date_display_field()
+    date_precision = date_precision_field()
+    date_earliest = date_bound_field(db_index=True)
+    date_latest = date_bound_field(db_index=True)
     place_date_line = models.CharField(
         "place and date line",
         max_length=255,
@@ -79,10 +91,6 @@ class Document(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:document", args=[self.slug])
-
-    def save(self, *args, **kwargs):
-        set_bounds(self, "date", "date_earliest", "date_latest")
-        super().save(*args, **kwargs)
 
 
 class Translation(models.Model):

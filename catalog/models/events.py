@@ -5,10 +5,20 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from catalog.models.base import Passage, Publishable, edtf_field, set_bounds
+from catalog.models.base import (
+    Dated,
+    Passage,
+    Publishable,
+    date_bound_field,
+    date_display_field,
+    date_precision_field,
+    edtf_field,
+)
 
 
-class ContactEvent(Publishable):
+class ContactEvent(Dated, Publishable):
+    DATES = (("date", "date"),)
+
     class Kind(models.TextChoices):
         MEETING = "meeting", "Meeting"
         DELEGATION_VISIT = "delegation_visit", "Delegation visit"
@@ -29,8 +39,10 @@ class ContactEvent(Publishable):
         help_text="As the source gives it: 'In October 1969', 'At the beginning of 1982'.",
     )
     date = edtf_field()
-    date_earliest = models.DateField(null=True, blank=True, editable=False, db_index=True)
-    date_latest = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    date_display = date_display_field()
+    date_precision = date_precision_field()
+    date_earliest = date_bound_field(db_index=True)
+    date_latest = date_bound_field(db_index=True)
     place = models.ForeignKey(
         "catalog.Place", null=True, blank=True, on_delete=models.SET_NULL, related_name="events"
     )
@@ -47,10 +59,6 @@ class ContactEvent(Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:event", args=[self.slug])
-
-    def save(self, *args, **kwargs):
-        set_bounds(self, "date", "date_earliest", "date_latest")
-        super().save(*args, **kwargs)
 
 
 class Participant(models.Model):

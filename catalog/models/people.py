@@ -5,7 +5,16 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from catalog.models.base import Passage, Publishable, edtf_field, set_bounds
+from catalog import dates
+from catalog.models.base import (
+    Dated,
+    Passage,
+    Publishable,
+    date_bound_field,
+    date_display_field,
+    date_precision_field,
+    edtf_field,
+)
 from catalog.models.hierarchy import Hierarchical
 
 
@@ -18,7 +27,9 @@ class NameKind(models.TextChoices):
     COLLOQUIAL = "colloquial", "Colloquial name"
 
 
-class Person(Publishable):
+class Person(Dated, Publishable):
+    DATES = (("life_dates", "life"),)
+
     preferred_name = models.CharField(
         max_length=255, help_text="The name used in the catalog: 'Saadoun Shaker'."
     )
@@ -29,8 +40,10 @@ class Person(Publishable):
         "life dates (EDTF)",
         help_text="Birth and death as an EDTF interval: '1907/2000', '1930/..', '1925?/1990'.",
     )
-    life_earliest = models.DateField(null=True, blank=True, editable=False)
-    life_latest = models.DateField(null=True, blank=True, editable=False)
+    life_display = date_display_field()
+    life_precision = date_precision_field()
+    life_earliest = date_bound_field()
+    life_latest = date_bound_field()
     description = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -45,11 +58,10 @@ class Person(Publishable):
     def get_absolute_url(self) -> str:
         return reverse("catalog:person", args=[self.slug])
 
-    def save(self, *args, **kwargs):
+    def compute_derived(self) -> None:
+        super().compute_derived()
         if not self.sort_name:
             self.sort_name = self.preferred_name
-        set_bounds(self, "life_dates", "life_earliest", "life_latest")
-        super().save(*args, **kwargs)
 
 
 class PersonName(models.Model):
@@ -74,7 +86,9 @@ class PersonName(models.Model):
         return self.name
 
 
-class Agency(Hierarchical, Publishable):
+class Agency(Hierarchical, Dated, Publishable):
+    DATES = (("existed", "existed"),)
+
     class Kind(models.TextChoices):
         MINISTRY = "ministry", "Ministry"
         MAIN_DEPARTMENT = "main_department", "Main department"
@@ -104,6 +118,10 @@ class Agency(Hierarchical, Publishable):
         help_text="The agency it was part of: Main Department III was part of the MfS.",
     )
     existed = edtf_field("existed (EDTF)", help_text="When it existed: '1950/1990'.")
+    existed_display = date_display_field()
+    existed_precision = date_precision_field()
+    existed_earliest = date_bound_field()
+    existed_latest = date_bound_field()
     description = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -149,8 +167,10 @@ class AgencyName(models.Model):
         return self.name
 
 
-class PersonRole(models.Model):
+class PersonRole(Dated, models.Model):
     """An office a person held, in an agency, over a time, as a document attests."""
+
+    DATES = (("start", "start"), ("end", "end"))
 
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="roles")
     agency = models.ForeignKey(
@@ -160,11 +180,23 @@ class PersonRole(models.Model):
         max_length=255, help_text="The office as the source names it: 'Minister of the Interior'."
     )
     start = edtf_field("start (EDTF)")
-    start_earliest = models.DateField(null=True, blank=True, editable=False)
-    start_latest = models.DateField(null=True, blank=True, editable=False)
+    start_display = date_display_field()
+    start_precision = date_precision_field()
+    start_earliest = date_bound_field()
+    start_latest = date_bound_field()
     end = edtf_field("end (EDTF)")
-    end_earliest = models.DateField(null=True, blank=True, editable=False)
-    end_latest = models.DateField(null=True, blank=True, editable=False)
+    end_display = date_display_field()
+    end_precision = date_precision_field()
+    end_earliest = date_bound_field()
+    end_latest = date_bound_field()
+    tenure_display = models.CharField(
+        "tenure in words",
+        max_length=500,
+        blank=True,
+        editable=False,
+        help_text="Worded from the start and end when the record is saved: "
+        "'in office by 29 August 1975'.",
+    )
     note = models.TextField(blank=True)
     history = HistoricalRecords()
 
@@ -180,15 +212,13 @@ class PersonRole(models.Model):
         where = f", {self.agency.name}" if self.agency_id else ""
         return f"{self.person}: {self.title}{where}"
 
-    def save(self, *args, **kwargs):
-        set_bounds(self, "start", "start_earliest", "start_latest")
-        set_bounds(self, "end", "end_earliest", "end_latest")
-        super().save(*args, **kwargs)
+    def compute_derived(self) -> None:
+        super().compute_derived()
+        self.tenure_display = dates.describe_tenure(self.start, self.end)
 
     def clean(self):
         super().clean()
-        set_bounds(self, "start", "start_earliest", "start_latest")
-        set_bounds(self, "end", "end_earliest", "end_latest")
+        self.compute_derived()
         if self.start_earliest and self.end_latest and self.end_latest < self.start_earliest:
             raise ValidationError({"end": "The office cannot end before it starts."})
 

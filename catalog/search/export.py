@@ -8,7 +8,6 @@ from collections.abc import Iterable, Iterator
 from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 
-from catalog.dates import display_edtf
 from catalog.exports.safety import neutralise_formula
 
 HEADER = [
@@ -38,7 +37,7 @@ def document_row(document, request: HttpRequest) -> list[str]:
             languages.append(translation.language.name)
     return [
         document.title,
-        document.date_as_written or display_edtf(document.date),
+        document.date_display or document.date_as_written,
         document.date,
         document.publisher_record_id,
         request.build_absolute_uri(document.get_absolute_url()),

@@ -1,4 +1,8 @@
-"""Template filters for the public pages: dates in words, offices held, JSON-LD."""
+"""Template filters for the public pages: visibility of linked records, JSON-LD.
+
+Dates and tenures are not worded here: records store their words when saved
+(``date_display``, ``tenure_display``; see ``catalog.dates``).
+"""
 
 import json
 
@@ -7,25 +11,12 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
-from catalog import dates, offices
 from catalog.views.pages import is_visible
 
 register = template.Library()
 
 # As Django's json_script does: nothing in the data can close the script element.
 _JSON_SCRIPT_ESCAPES = {ord(">"): "\\u003E", ord("<"): "\\u003C", ord("&"): "\\u0026"}
-
-
-@register.filter
-def edtf(value: str) -> str:
-    """An EDTF date in words: '1975-08' → 'August 1975'."""
-    return dates.display_edtf(value or "")
-
-
-@register.simple_tag
-def tenure(role) -> str:
-    """When a person held an office, as the evidence allows us to say it."""
-    return offices.describe_tenure(role.start, role.end)
 
 
 @register.filter

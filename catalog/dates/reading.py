@@ -1,13 +1,19 @@
-"""Dates in the catalog: the one place where EDTF is read, checked, bounded and shown.
+"""Reading EDTF: what the catalog accepts, the days a date can mean, how finely it is known.
+
+The only module that asks the ``edtf`` library to parse. Parsing takes milliseconds, so each
+reading is cached per distinct value: imports and lists ask for the same dates over and over,
+and what a date means never changes.
 
 Records store a standardised date as an EDTF string (Extended Date/Time Format, Library of
-Congress). This module wraps the ``edtf`` library (5.x) so that models, importers, filters and
+Congress). This package wraps the ``edtf`` library (5.x) so that models, importers, filters and
 templates never touch it directly:
 
 - ``parse_edtf`` and ``validate_edtf`` decide what the catalog accepts;
 - ``edtf_bounds`` gives the earliest and latest calendar day a date can mean, for filters;
-- ``display_edtf`` and ``precision`` describe a date for the public site;
-- ``parse_written_date`` turns a date as printed by a publisher ("February 28, 1986") into EDTF.
+- ``precision`` says how finely a date is known (this module);
+- ``display_edtf`` words a date for readers (``catalog.dates.wording``);
+- ``parse_written_date`` turns a date as printed by a publisher ("February 28, 1986") into EDTF
+  (``catalog.dates.written``).
 
 Earliest and latest: we start from the library's strict bounds and, by default, widen them with
 its fuzzy bounds, so that a filter for 1969 finds "c. 1970" and never misses a record. For a
@@ -25,7 +31,7 @@ the strict bounds, e.g. to sort "c. 1970" with 1970 rather than with 1969.
   ("1982-33/1982-34" is rejected).
 - "1982-01~/1982-03~" parses, strict bounds 1982-01-01 to 1982-03-31, but its fuzzy bounds run
   from 1980-12-01 to 1983-04-30 because of the margin above, so it turns up under 1981 and 1983.
-- Recommendation for curators: "1982-33", shown as "First quarter of 1982". It is one date with
+- Recommendation for curators: "1982-33", shown as "early 1982". It is one date with
   exact bounds, where the approximate interval would scatter the record over three years.
   ``parse_written_date`` does not turn "the beginning of 1982" into it: that is a curator's
   reading of the text, not a date as printed.
@@ -108,14 +114,7 @@ def edtf_bounds(value: str, *, fuzzy: bool = True) -> Bounds:
     plain = _plain_bounds(value)
     if plain is not None:
         return plain
-    return _cached_bounds(value, fuzzy)
-
-
-@functools.lru_cache(maxsize=20_000)
-def _cached_bounds(value: str, fuzzy: bool) -> Bounds:
-    # The library's parser takes milliseconds per value; imports and filters ask for the same
-    # values over and over. Dates are immutable, so the answers can be shared.
-    reading = _read(value)
+    reading = read(value)
     return reading.fuzzy if fuzzy else reading.strict
 
 
@@ -159,62 +158,26 @@ def precision(value: str) -> Precision:
     Sub-year groupings such as quarters ("1982-33") count as seasons, as in EDTF.
     """
     try:
-        return _precision_of(_read(value).parsed)
+        return _precision_of(read(value).parsed)
     except InvalidDate:
         return "unknown"
-
-
-def display_edtf(value: str) -> str:
-    """English wording of ``value`` for the public site; anything unreadable comes back as is.
-
-    Never raises: templates call it with whatever a record holds.
-    """
-    try:
-        return _describe(_read(value).parsed)
-    except Exception:
-        return value if isinstance(value, str) else ""
-
-
-def parse_written_date(text: str) -> str | None:
-    """EDTF for a date as printed by a publisher, or None when it is not one we can read.
-
-    Reads, in English or German, with an optional leading "In", "On", "At", "Im" or "Am" and
-    trailing punctuation: "February 28, 1986", "28 February 1986", "27. Februar 1986",
-    "February 1986", "Sept. 1975", "Spring 1982", "1986", "1970s", "1986-02-28", and any of
-    these after "c.", "ca." or "circa" (approximate). Never guesses: anything else, an
-    impossible day or an ambiguous "1900s" gives None.
-    """
-    if not text:
-        return None
-    written = " ".join(text.split()).casefold()
-    written = _TRAILING_PUNCTUATION.sub("", _LEADING_WORD.sub("", written))
-    approximate = _APPROXIMATE.match(written)
-    if approximate:
-        written = written[approximate.end() :]
-
-    result = _read_written(written)
-    if result is None:
-        return None
-    if approximate:
-        result += "~"
-    try:
-        edtf_bounds(result)
-    except InvalidDate:
-        return None
-    return result
 
 
 # Bounds ---------------------------------------------------------------------------------------
 
 
-class _Reading(NamedTuple):
+class Reading(NamedTuple):
     parsed: edtf.EDTFObject
     strict: Bounds
     fuzzy: Bounds
 
 
-def _read(value: str) -> _Reading:
-    """Parse ``value`` and place it in time; what fails here is invalid everywhere."""
+@functools.lru_cache(maxsize=50_000)
+def read(value: str) -> Reading:
+    """Parse ``value`` and place it in time; what fails here is invalid everywhere.
+
+    Cached: the library's parser is slow, and a value always reads the same. Failures are not
+    cached, but they are rare (the models refuse invalid dates)."""
     parsed = parse_edtf(value)
     try:
         strict = (parsed.lower_strict(), parsed.upper_strict())
@@ -234,7 +197,7 @@ def _read(value: str) -> _Reading:
 
     widest_earliest = None if earliest is None else min(earliest, _widened_date(fuzzy[0]))
     widest_latest = None if latest is None else max(latest, _widened_date(fuzzy[1]))
-    return _Reading(parsed, (earliest, latest), (widest_earliest, widest_latest))
+    return Reading(parsed, (earliest, latest), (widest_earliest, widest_latest))
 
 
 def _is_unspecified_end(parsed: edtf.EDTFObject, end: str) -> bool:
@@ -295,212 +258,3 @@ def _precision_of(parsed: edtf.EDTFObject) -> Precision:
     if isinstance(parsed, edtf.LongYear):
         return "year"
     return "unknown"
-
-
-# Display --------------------------------------------------------------------------------------
-
-# Spelled out: calendar.month_name and strftime follow the process locale.
-_MONTH_NAMES = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
-
-_SEASON_NAMES = {
-    21: "Spring {year}",
-    22: "Summer {year}",
-    23: "Autumn {year}",
-    24: "Winter {year}",
-    25: "Spring {year} (Northern Hemisphere)",
-    26: "Summer {year} (Northern Hemisphere)",
-    27: "Autumn {year} (Northern Hemisphere)",
-    28: "Winter {year} (Northern Hemisphere)",
-    29: "Spring {year} (Southern Hemisphere)",
-    30: "Summer {year} (Southern Hemisphere)",
-    31: "Autumn {year} (Southern Hemisphere)",
-    32: "Winter {year} (Southern Hemisphere)",
-    33: "First quarter of {year}",
-    34: "Second quarter of {year}",
-    35: "Third quarter of {year}",
-    36: "Fourth quarter of {year}",
-    37: "First third of {year}",
-    38: "Second third of {year}",
-    39: "Last third of {year}",
-    40: "First half of {year}",
-    41: "Second half of {year}",
-}
-
-
-class _Unreadable(Exception):
-    """A form display_edtf does not word; the raw EDTF is shown instead."""
-
-
-def _describe(parsed: edtf.EDTFObject) -> str:
-    if isinstance(parsed, edtf.OneOfASet):
-        return _join([_describe(member) for member in parsed.objects], "or")
-    if isinstance(parsed, edtf.MultipleDates):
-        return _join([_describe(member) for member in parsed.objects], "and")
-    if isinstance(parsed, edtf.Interval):
-        return _describe_interval(parsed)
-    return _describe_point(parsed)
-
-
-def _describe_interval(interval: edtf.Interval) -> str:
-    lower, upper = interval.lower, interval.upper
-    lower_open = isinstance(lower, edtf.UnspecifiedIntervalSection) and lower.is_open
-    upper_open = isinstance(upper, edtf.UnspecifiedIntervalSection) and upper.is_open
-    if lower_open and upper_open:
-        return "at any time"
-    if lower_open:
-        return f"until {_describe_side(upper)}"
-    if upper_open:
-        return f"{_describe_side(lower)} onwards"
-    # "January – March 1982" rather than "January 1982 – March 1982".
-    lower_day, upper_day = _calendar_date(lower), _calendar_date(upper)
-    same_year = lower_day is not None and upper_day is not None and lower_day.year == upper_day.year
-    return f"{_describe_side(lower, with_year=not same_year)} – {_describe_side(upper)}"
-
-
-def _describe_side(side: edtf.EDTFObject, *, with_year: bool = True) -> str:
-    if isinstance(side, edtf.UnspecifiedIntervalSection):
-        return "unknown"
-    return _describe_point(side, with_year=with_year)
-
-
-def _calendar_date(side: edtf.EDTFObject) -> edtf.Date | None:
-    """The plain month or day date inside an interval end, whose year may be shared."""
-    if isinstance(side, edtf.UncertainOrApproximate):
-        side = side.date
-    if type(side) in (edtf.Date, edtf.PartialUncertainOrApproximate) and side.month:
-        return side
-    return None
-
-
-def _describe_point(parsed: edtf.EDTFObject, *, with_year: bool = True) -> str:
-    if isinstance(parsed, edtf.UncertainOrApproximate):
-        return _qualified(_describe_point(parsed.date, with_year=with_year), parsed)
-    if isinstance(parsed, edtf.Season):
-        return _SEASON_NAMES[int(parsed.season)].format(year=_year(parsed.year))
-    if isinstance(parsed, edtf.PartialUnspecified):
-        raise _Unreadable(parsed)
-    if isinstance(parsed, edtf.Unspecified):
-        return _qualified(_describe_unspecified(parsed), parsed)
-    if isinstance(parsed, edtf.PartialUncertainOrApproximate):
-        # Level 2 qualifies single parts ("1982-~01"); we say so for the whole date.
-        words = _calendar_words(parsed.year, parsed.month, parsed.day, with_year=with_year)
-        return _qualified(words, parsed)
-    if isinstance(parsed, edtf.DateAndTime):
-        return f"{_describe_point(parsed.date)}, {parsed.time}"
-    if isinstance(parsed, edtf.Consecutives):
-        return f"{_describe_point(parsed.lower)} – {_describe_point(parsed.upper)}"
-    if isinstance(parsed, edtf.Date) and not parsed.significant_digits:
-        return _calendar_words(parsed.year, parsed.month, parsed.day, with_year=with_year)
-    raise _Unreadable(parsed)
-
-
-def _describe_unspecified(parsed: edtf.Unspecified) -> str:
-    if "X" in parsed.year:
-        if parsed.precision == "decade":
-            return f"{parsed.year[:3]}0s"
-        if parsed.precision == "century":
-            return f"{parsed.year[:2]}00s"
-        raise _Unreadable(parsed)
-    month = None if parsed.month == "XX" else parsed.month
-    day = None if parsed.day == "XX" or month is None else parsed.day
-    return _calendar_words(parsed.year, month, day)
-
-
-def _calendar_words(
-    year: str, month: str | None, day: str | None, *, with_year: bool = True
-) -> str:
-    words = []
-    if month and day:
-        words.append(str(int(day)))
-    if month:
-        words.append(_MONTH_NAMES[int(month) - 1])
-    if with_year or not words:
-        words.append(_year(year))
-    return " ".join(words)
-
-
-def _year(year: str) -> str:
-    number = int(year)
-    if number < 1:  # BC years would need wording of their own; not in this catalog
-        raise _Unreadable(year)
-    return str(number)
-
-
-def _qualified(words: str, parsed: edtf.EDTFObject) -> str:
-    both = parsed.is_uncertain_and_approximate
-    if parsed.is_approximate or both:
-        words = f"c. {words}"
-    if parsed.is_uncertain or both:
-        words = f"{words} (uncertain)"
-    return words
-
-
-def _join(items: list[str], conjunction: str) -> str:
-    if len(items) < 2:
-        return "".join(items)
-    return f"{', '.join(items[:-1])} {conjunction} {items[-1]}"
-
-
-# Written dates --------------------------------------------------------------------------------
-
-_LEADING_WORD = re.compile(r"^(?:in|on|at|im|am)\s+")
-_TRAILING_PUNCTUATION = re.compile(r"[\s.,;:!]+$")
-_APPROXIMATE = re.compile(r"^(?:circa|ca|c)(?:\.\s*|\s+)")
-
-# fmt: off
-_MONTHS = {
-    # English
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
-    "december": 12, "dec": 12,
-    # German, as in Stasi and SED documents
-    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6,
-    "juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
-}
-
-_SEASONS = {
-    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
-    "frühjahr": 21, "frühling": 21, "sommer": 22, "herbst": 23,
-}
-# fmt: on
-
-_YEAR = r"(?P<year>\d{4})"
-_DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?"
-_NAME = r"(?P<name>[^\W\d_]+)\.?"  # letters only, umlauts included
-
-_WRITTEN_FORMS = [
-    re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?"),
-    re.compile(rf"{_DAY}\s+(?:of\s+)?{_NAME},?\s+{_YEAR}"),
-    re.compile(rf"{_NAME}\s+{_DAY},?\s+{_YEAR}"),
-    re.compile(rf"{_NAME},?\s+{_YEAR}"),
-    re.compile(r"(?:the\s+)?(?P<decade>\d{3}0)['’]?s"),
-]
-
-
-def _read_written(written: str) -> str | None:
-    for form in _WRITTEN_FORMS:
-        match = form.fullmatch(written)
-        if match:
-            return _edtf_from(match.groupdict())
-    return None
-
-
-def _edtf_from(parts: dict[str, str | None]) -> str | None:
-    if parts.get("decade"):
-        decade = parts["decade"]
-        # "1900s" may be the decade or the century: not ours to choose.
-        return None if decade.endswith("00") else f"{decade[:3]}X"
-    year, name, day = parts["year"], parts.get("name"), parts.get("day")
-    if name is None:  # already ISO: "1986", "1986-02", "1986-02-28"
-        month = parts.get("month")
-        return "-".join(part for part in (year, month, day) if part)
-    if day is None and name in _SEASONS:
-        return f"{year}-{_SEASONS[name]}"
-    if name not in _MONTHS:
-        return None
-    month = f"{_MONTHS[name]:02d}"
-    return f"{year}-{month}-{int(day):02d}" if day else f"{year}-{month}"

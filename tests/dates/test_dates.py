@@ -1,4 +1,5 @@
-"""Tests for catalog.dates, the catalog's one module for EDTF dates."""
+"""Tests for catalog.dates, the catalog's one package for EDTF dates: reading, bounds,
+precision, wording and written dates."""
 
 import datetime
 from datetime import date
@@ -14,6 +15,7 @@ from catalog.dates import (
     parse_edtf,
     parse_written_date,
     precision,
+    reading,
     validate_edtf,
 )
 
@@ -304,10 +306,10 @@ def test_the_validator_message_keeps_a_percent_sign_in_the_value():
         ("1979", "1979"),
         ("0999", "999"),
         ("1986?", "1986 (uncertain)"),
-        ("1970~", "c. 1970"),
-        ("1970%", "c. 1970 (uncertain)"),
-        ("1975-08-29~", "c. 29 August 1975"),
-        ("1982-01~/1982-03~", "c. January – c. March 1982"),
+        ("1970~", "about 1970"),
+        ("1970%", "about 1970 (uncertain)"),
+        ("1975-08-29~", "about 29 August 1975"),
+        ("1982-01~/1982-03~", "about January – about March 1982"),
         ("1969-10/1970-01", "October 1969 – January 1970"),
         ("1975-08-29/1975-12", "29 August – December 1975"),
         ("1969/1975", "1969 – 1975"),
@@ -316,18 +318,22 @@ def test_the_validator_message_keeps_a_percent_sign_in_the_value():
         ("../1970", "until 1970"),
         ("/1970", "unknown – 1970"),
         ("1969/", "1969 – unknown"),
-        ("1982-21", "Spring 1982"),
-        ("1982-23", "Autumn 1982"),
-        ("1982-21/1982-22", "Spring 1982 – Summer 1982"),
-        ("1982-29", "Spring 1982 (Southern Hemisphere)"),
-        ("1982-33", "First quarter of 1982"),
-        ("1982-40", "First half of 1982"),
+        ("1982-21", "spring 1982"),
+        ("1982-23", "autumn 1982"),
+        ("1982-21/1982-22", "spring 1982 – summer 1982"),
+        ("1982-29", "spring 1982 (southern hemisphere)"),
+        ("1982-33", "early 1982"),
+        ("1982-34", "second quarter of 1982"),
+        ("1982-36", "late 1982"),
+        ("1982-39", "last third of 1982"),
+        ("1982-41", "second half of 1982"),
+        ("1982-40", "first half of 1982"),
         ("197X", "1970s"),
         ("19XX", "1900s"),
-        ("197X~", "c. 1970s"),
+        ("197X~", "about 1970s"),
         ("1982-XX", "1982"),
         ("1982-01-XX", "January 1982"),
-        ("1982-~01", "c. January 1982"),
+        ("1982-~01", "about January 1982"),
         ("[1969, 1970]", "1969 or 1970"),
         ("{1969, 1972, 1975}", "1969, 1972 and 1975"),
     ],
@@ -472,7 +478,7 @@ def test_plain_dates_are_bounded_as_the_library_bounds_them():
     for value in values:
         for fuzzy in (True, False):
             try:
-                expected = dates._read(value).fuzzy if fuzzy else dates._read(value).strict
+                expected = reading.read(value).fuzzy if fuzzy else reading.read(value).strict
             except dates.InvalidDate as err:
                 with pytest.raises(dates.InvalidDate, match=str(err).split(".")[0]):
                     dates.edtf_bounds(value, fuzzy=fuzzy)

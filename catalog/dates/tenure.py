@@ -3,12 +3,15 @@
 A memo attests an office at one moment, so the catalog records spans of uncertainty
 rather than dates: a start "../1975-08-29" says "in office by 29 August 1975", an end
 "1975-08-29/1986-02-27" says "left between those dates", an end "1985-02/.." says
-"still in office then". The dates are read by ``catalog.dates``; this module only words them.
+"still in office then". The dates are read by ``catalog.dates.reading`` and worded by
+``catalog.dates.wording``; this module only puts them into a sentence. A role stores the
+sentence when it is saved (``PersonRole.tenure_display``).
 """
 
 import edtf
 
-from catalog import dates
+from catalog.dates import reading
+from catalog.dates.wording import display_edtf
 
 
 def describe_tenure(start: str, end: str) -> str:
@@ -29,8 +32,8 @@ def _bounds(value: str) -> tuple[str | None, str | None]:
     if not value or not value.strip():
         return "", ""
     try:
-        parsed = dates.parse_edtf(value)
-    except dates.InvalidDate:
+        parsed = reading.parse_edtf(value)
+    except reading.InvalidDate:
         return "", ""
     if not isinstance(parsed, edtf.Interval):
         return str(parsed), str(parsed)
@@ -41,35 +44,35 @@ def _bounds(value: str) -> tuple[str | None, str | None]:
 
 
 def _at(value: str) -> str:
-    words = dates.display_edtf(value)
-    return f"on {words}" if dates.precision(value) == "day" else f"in {words}"
+    words = display_edtf(value)
+    return f"on {words}" if reading.precision(value) == "day" else f"in {words}"
 
 
 def _start_phrase(value: str) -> str:
     lower, upper = _bounds(value)
     if lower == "" and upper == "":
-        return "" if not value else f"took office {dates.display_edtf(value)}"
+        return "" if not value else f"took office {display_edtf(value)}"
     if lower is None and upper is None:
         return ""
     if lower is None:
-        return f"in office by {dates.display_edtf(upper)}"
+        return f"in office by {display_edtf(upper)}"
     if upper is None:
         return f"took office {_at(lower)} or later"
     if lower == upper:
         return f"took office {_at(lower)}"
-    return f"took office between {dates.display_edtf(lower)} and {dates.display_edtf(upper)}"
+    return f"took office between {display_edtf(lower)} and {display_edtf(upper)}"
 
 
 def _end_phrase(value: str) -> str:
     lower, upper = _bounds(value)
     if lower == "" and upper == "":
-        return "" if not value else f"left office {dates.display_edtf(value)}"
+        return "" if not value else f"left office {display_edtf(value)}"
     if lower is None and upper is None:
         return ""
     if upper is None:
         return f"still in office {_at(lower)}"
     if lower is None:
-        return f"left office by {dates.display_edtf(upper)}"
+        return f"left office by {display_edtf(upper)}"
     if lower == upper:
         return f"left office {_at(lower)}"
-    return f"left between {dates.display_edtf(lower)} and {dates.display_edtf(upper)}"
+    return f"left between {display_edtf(lower)} and {display_edtf(upper)}"
