@@ -12,7 +12,7 @@ from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
-from catalog.merging import MergeError, Merger
+from catalog.curation.merging import MergeError, Merger
 from catalog.models import RetiredSlug
 
 

@@ -22,6 +22,7 @@ from catalog.interchange.report import CREATED, INVALID, UNCHANGED, UPDATED, Pro
 from catalog.interchange.resolver import KeyResolver
 from catalog.interchange.schema import BY_MODEL, Link, RecordType
 from catalog.models import Publishable, RetiredSlug
+from catalog.models.hierarchy import Hierarchical, ParentGraph, loop_message
 
 
 class Row:
@@ -82,6 +83,26 @@ class RecordLoader:
         # Rows whose link to a record of the same file (an agency's parent) names one further
         # down: (row number, label, pk, link, key of the linked record, action so far).
         self.deferred: list[tuple[int, str, int, Link, tuple, str]] = []
+        # Natural keys met so far in this file, with their row: a record named twice is
+        # refused however many batches apart the two rows are.
+        self.seen: dict[tuple, int] = {}
+        # The link to a record's parent of the same kind (an agency's, a place's): every
+        # change to it is checked against the whole hierarchy, so that no loop gets in.
+        self.parent_link = next(
+            (
+                link
+                for link in self.links
+                if link.target is record and issubclass(record.model, Hierarchical)
+            ),
+            None,
+        )
+        self._graph: ParentGraph | None = None
+
+    @property
+    def graph(self) -> ParentGraph:
+        if self._graph is None:
+            self._graph = ParentGraph(self.record.model, self.parent_link.field.attname)
+        return self._graph
 
     # --- reading cells --------------------------------------------------------------------
 
@@ -116,6 +137,8 @@ class RecordLoader:
         self._resolve_links(rows)
         many_ids = self._resolve_many(rows)
         self._build(rows)
+        if self.parent_link is not None:
+            self._check_loops(rows)
         changed_many = self._diff_many(rows, many_ids)
         try:
             with transaction.atomic():
@@ -124,6 +147,11 @@ class RecordLoader:
             for row in rows:
                 if not row.problems:
                     row.problems.append(("", "", f"The database refused this batch of rows: {err}"))
+        if self.parent_link is not None:
+            attname = self.parent_link.field.attname
+            for row in rows:
+                if not row.problems and row.instance is not None and row.instance.pk:
+                    self.graph.set(row.instance.pk, getattr(row.instance, attname))
         for row in rows:
             self._finish(row)
 
@@ -207,10 +235,11 @@ class RecordLoader:
             if prepare:
                 prepare(instance)
             key = tuple(getattr(instance, f) for f in self.record.key_fields)
-            if key in candidates:
-                first = candidates[key].number
+            first = self.seen.get(key)
+            if first is not None:
                 row.problems.append(("", self._label(row), f"The same record as row {first}."))
                 continue
+            self.seen[key] = row.number
             candidates[key] = row
             row.instance = instance
         existing = self._existing(candidates)
@@ -235,6 +264,21 @@ class RecordLoader:
             current._old_slug = before.get("slug")
             row.instance = current
             row.action = UPDATED if current._changed else UNCHANGED
+
+    def _check_loops(self, rows: list[Row]) -> None:
+        """Refuse each row whose parent would make its record part of itself."""
+        attname = self.parent_link.field.attname
+        names = ", ".join(c.name for c in self.parent_link.columns)
+        for row in rows:
+            instance = row.instance
+            if row.problems or instance is None or instance.pk is None:
+                continue  # a new record has nothing below it yet
+            parent = getattr(instance, attname)
+            if self.graph.closes_loop(instance.pk, parent):
+                value = " / ".join(row.links.get(self.parent_link.field.name) or ())
+                row.problems.append((names, value, loop_message(self._label(row))))
+            else:
+                self.graph.set(instance.pk, parent)
 
     def _existing(self, candidates: dict[tuple, Row]) -> dict[tuple, object]:
         if not candidates:
@@ -377,12 +421,16 @@ class RecordLoader:
                 self.log.problem(Problem(self.record.file_name, number, column, value, reason))
                 self.log.row(self.record.file_name, number, label, INVALID, [reason])
                 continue
-            if target == pk:
-                reason = "A record cannot be part of itself."
+            if self.parent_link is not None and self.graph.closes_loop(pk, target):
+                reason = loop_message(label)
                 names = ", ".join(c.name for c in link.columns)
-                self.log.problem(Problem(self.record.file_name, number, names, label, reason))
+                self.log.problem(
+                    Problem(self.record.file_name, number, names, " / ".join(key), reason)
+                )
                 self.log.row(self.record.file_name, number, label, INVALID, [reason])
                 continue
+            if self.parent_link is not None:
+                self.graph.set(pk, target)
             if getattr(instance, link.field.attname) != target:
                 setattr(instance, link.field.attname, target)
                 fields.add(link.field.attname)

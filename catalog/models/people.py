@@ -15,6 +15,7 @@ from catalog.models.base import (
     date_precision_field,
     edtf_field,
 )
+from catalog.models.hierarchy import Hierarchical
 
 
 class NameKind(models.TextChoices):
@@ -85,7 +86,7 @@ class PersonName(models.Model):
         return self.name
 
 
-class Agency(Dated, Publishable):
+class Agency(Hierarchical, Dated, Publishable):
     DATES = (("existed", "existed"),)
 
     class Kind(models.TextChoices):
@@ -143,21 +144,6 @@ class Agency(Dated, Publishable):
 
     def get_absolute_url(self) -> str:
         return reverse("catalog:agency", args=[self.slug])
-
-    def clean(self):
-        super().clean()
-        ancestor = self.parent
-        while ancestor is not None:
-            if ancestor.pk == self.pk and self.pk is not None:
-                raise ValidationError({"parent": "An agency cannot be part of itself."})
-            ancestor = ancestor.parent
-
-    def ancestors(self) -> list["Agency"]:
-        chain, node = [], self.parent
-        while node is not None and node not in chain:
-            chain.append(node)
-            node = node.parent
-        return chain
 
 
 class AgencyName(models.Model):

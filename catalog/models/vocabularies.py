@@ -7,6 +7,8 @@ Discussed" and "Associated Places" lists.
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from catalog.models.hierarchy import Hierarchical
+
 
 class Language(models.Model):
     code = models.CharField(
@@ -42,7 +44,7 @@ class Subject(models.Model):
         return self.name
 
 
-class Place(models.Model):
+class Place(Hierarchical, models.Model):
     class Kind(models.TextChoices):
         COUNTRY = "country", "Country"
         REGION = "region", "Region"

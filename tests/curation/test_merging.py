@@ -3,7 +3,7 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from catalog.merging import MergeError, Merger
+from catalog.curation.merging import MergeError, Merger
 from catalog.models import (
     Agency,
     AgencyName,

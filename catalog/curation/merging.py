@@ -28,6 +28,7 @@ from catalog.models import (
     RetiredSlug,
     RoleEvidence,
 )
+from catalog.models.hierarchy import ancestor_ids
 
 
 class MergeError(ValueError):
@@ -305,18 +306,21 @@ class AgencyMerger(Merger):
             "commissioned_by",
             (),
         )
-        # The survivor cannot become part of itself: if it was part of the loser, it
-        # takes the loser's place in the hierarchy.
+        # The survivor cannot become part of itself: if it was part of the loser, directly
+        # or further down, it takes the loser's place in the hierarchy.
+        above_survivor, _ = ancestor_ids(Agency, survivor.parent_id)
         subs = [a for a in loser.sub_agencies.all() if a.pk != survivor.pk]
         self.repoint("sub-agencies", subs, "parent", ())
-        if survivor.parent_id == loser.pk:
+        if loser.pk in above_survivor:
             parent = loser.parent if loser.parent_id != survivor.pk else None
             self.result.filled["part of"] = str(parent) if parent else "nothing"
             if not self.dry_run:
                 survivor.parent = parent
                 self._save(survivor)
         elif survivor.parent_id is None and loser.parent_id not in (None, survivor.pk):
-            self.result.filled["part of"] = str(loser.parent)
-            if not self.dry_run:
-                survivor.parent = loser.parent
-                self._save(survivor)
+            above_loser, _ = ancestor_ids(Agency, loser.parent_id)
+            if survivor.pk not in above_loser:
+                self.result.filled["part of"] = str(loser.parent)
+                if not self.dry_run:
+                    survivor.parent = loser.parent
+                    self._save(survivor)

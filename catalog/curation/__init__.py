@@ -1,0 +1,1 @@
+"""Curating records that already exist: merging duplicates."""
