@@ -68,3 +68,16 @@ def test_the_events_can_be_filtered_with_the_keyboard(seed, page):
     page.wait_for_url("**/events/?*country=Iraq*")
     rows = page.locator("tbody tr")
     assert rows.count() == 3  # the requests "since 1969" and the two contacts of 1985
+
+
+@pytest.mark.parametrize("width,height", [(1366, 900), (390, 844)])
+def test_the_memo_text_starts_on_the_first_screen(seed, page, width, height):
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto("/documents/mfs-relations-with-iraqi-intelligence-1986/")
+    first = page.locator(".document-text p", has_text="Since 1969").first.bounding_box()
+    assert first["y"] < height
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The translator's credit is said once, not in three places.
+    main = page.locator("main").inner_text()
+    assert main.count("Translated for CWIHP by Bernd Schaefer.") <= 2  # source note + citation
+    assert "own date line reads “Berlin, 27 February 1986”" in main

@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from catalog import annotated_text, citations
+from catalog import annotated_text, citations, dates
 from catalog.models import (
     ArchivalReference,
     Document,
@@ -66,9 +66,10 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .order_by("start")
     )
 
+    translations = list(document.translations.all())
     texts = [
         (translation, _annotated(translation, mentions, event_evidence, role_evidence, user))
-        for translation in document.translations.all()
+        for translation in translations
     ]
     persons, agencies = {}, {}
     for mention in mentions:
@@ -97,7 +98,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 t.translator if is_visible(t.translator, user) else None,
                 t.commissioned_by if is_visible(t.commissioned_by, user) else None,
             )
-            for t in document.translations.all()
+            for t in translations
         ],
         "persons": sorted(persons.values(), key=lambda p: p.sort_name),
         "agencies": sorted(agencies.values(), key=lambda a: a.name),
@@ -106,8 +107,30 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "citation_formats": list(CITATION_FORMATS),
         "absolute_url": url,
         "json_ld": _json_ld(document, url, user),
+        "own_date_display": _own_date_if_different(document),
+        # The publisher's credits usually repeat the translation's credit line, shown above
+        # the text; they get their own row only when they say something else.
+        "credits_extra": bool(document.credits)
+        and document.credits.strip() not in {t.credit_line.strip() for t in translations},
     }
     return render(request, "catalog/document_detail.html", context)
+
+
+def _own_date_if_different(document: Document) -> str:
+    """The date the document's own date line gives, in words, when the catalogued date differs.
+
+    Publishers sometimes date a document by its registration or receipt rather than by the
+    date it carries (the seed memo is dated 27 February and published as 28 February); the
+    page says so instead of silently showing one of them. The line is "place, date", so the
+    date is read from the last comma on.
+    """
+    line = document.place_date_line.strip()
+    if not line or not document.date:
+        return ""
+    own = dates.parse_written_date(line.rsplit(",", 1)[-1].strip())
+    if own is None or own == document.date:
+        return ""
+    return dates.display_edtf(own)
 
 
 def document_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse:
