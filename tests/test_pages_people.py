@@ -110,3 +110,11 @@ def test_old_addresses_of_persons_agencies_and_events_redirect_permanently(seed,
         assert response.status_code == 301
         assert response["Location"] == f"/{prefix}/{new}/"
         assert client.get(f"/{prefix}/{new}/").status_code == 200
+
+
+def test_document_lists_give_dates_in_the_catalogs_own_words(seed, client):
+    """Day before month, as everywhere in the catalog, not the publisher's US style."""
+    html = main_html(client.get("/persons/saadoun-shaker/"))
+    documents = html[html.rindex("<h2") :]
+    assert "28 February 1986" in documents
+    assert "February 28, 1986" not in documents
