@@ -76,9 +76,7 @@ def date_parts(document: Document) -> list[int]:
     level = document.date_precision
     if level not in ("day", "month", "year"):
         return []
-    earliest = document.date_earliest
-    if any(mark in document.date for mark in "~?%"):
-        earliest, _ = dates.edtf_bounds(document.date, fuzzy=False)
+    earliest = dates.strict_earliest(document.date, document.date_earliest)
     if earliest is None:
         return []
     return [earliest.year, earliest.month, earliest.day][: {"year": 1, "month": 2, "day": 3}[level]]

@@ -44,6 +44,7 @@ __all__ = [
     "parse_edtf",
     "parse_written_date",
     "precision",
+    "strict_earliest",
     "validate_edtf",
 ]
 
@@ -74,3 +75,12 @@ def facts(value: str) -> DateFacts:
     except InvalidDate:
         return DateFacts(value, "unknown", None, None)
     return DateFacts(display_edtf(value), precision(value), earliest, latest)
+
+
+def strict_earliest(value: str, stored: datetime.date | None) -> datetime.date | None:
+    """The earliest day ``value`` means without the fuzzy margin, given its stored (widened)
+    bound: the same for an unqualified date, so only "1986~", "1986?" or "1986%" is read."""
+    if any(mark in value for mark in "~?%"):
+        earliest, _ = edtf_bounds(value, fuzzy=False)
+        return earliest
+    return stored

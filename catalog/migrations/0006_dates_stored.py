@@ -6,6 +6,7 @@ from django.db import migrations, models
 def store_dates(apps, schema_editor):
     """Fill the stored words, precision and bounds of every dated record."""
     from catalog import dates
+    from catalog.models.base import store_date
 
     plans = {
         "Document": [("date", "date")],
@@ -26,11 +27,7 @@ def store_dates(apps, schema_editor):
         batch = []
         for record in model.objects.order_by("pk").iterator(chunk_size=2000):
             for attr, prefix in pairs:
-                derived = dates.facts(getattr(record, attr) or "")
-                setattr(record, f"{prefix}_display", derived.display)
-                setattr(record, f"{prefix}_precision", derived.precision)
-                setattr(record, f"{prefix}_earliest", derived.earliest)
-                setattr(record, f"{prefix}_latest", derived.latest)
+                store_date(record, attr, prefix)
             if name == "PersonRole":
                 record.tenure_display = dates.describe_tenure(record.start, record.end)
             batch.append(record)
