@@ -3,8 +3,8 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from catalog.feeds import RecentDocumentsFeed
-from catalog.sitemaps import SITEMAPS
+from catalog.publishing.feeds import RecentDocumentsFeed
+from catalog.publishing.sitemaps import SITEMAPS
 from catalog.views import documents, events, home, people, vocabularies
 from catalog.views import search as search_views
 

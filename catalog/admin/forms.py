@@ -9,7 +9,7 @@ shown read-only.
 from django import forms
 from django.forms.models import BaseInlineFormSet
 
-from catalog.passages import OccurrenceNotFound, QuoteNotFound, locate_quote, occurrence_of
+from catalog.curation.passages import OccurrenceNotFound, QuoteNotFound, locate_quote, occurrence_of
 
 OCCURRENCE_HELP = (
     "If the quote occurs more than once in the text, which occurrence you mean: "

@@ -1,1 +1,1 @@
-"""Curating records that already exist: merging duplicates."""
+"""Curating records that already exist: merging duplicates, locating quoted passages."""

@@ -2,7 +2,7 @@
 
 Each facet is defined once, as querysets of (value, label, document) pairs
 (``FacetSource.pairs``). The same pairs serve both to filter documents
-(``FacetSource.documents_with``, used by ``catalog.filters``) and to count them
+(``FacetSource.documents_with``, used by ``catalog.search.filters``) and to count them
 (``count_facet``), so that a count always equals what the link then shows.
 
 Counts are one aggregate query per facet over the current result set with the

@@ -1,1 +1,1 @@
-"""Public views of the catalog."""
+"""The public pages of the catalog, and what they draw: linked text, timelines, the network."""

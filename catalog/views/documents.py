@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from catalog import annotated_text, citations, dates
+from catalog import dates
 from catalog.models import (
     ArchivalReference,
     Document,
@@ -16,6 +16,8 @@ from catalog.models import (
     RoleEvidence,
     Translation,
 )
+from catalog.publishing import citations
+from catalog.views import annotated_text
 from catalog.views.pages import find_visible, is_visible, visible_filter
 
 CITATION_FORMATS = {

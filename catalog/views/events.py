@@ -4,8 +4,8 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from catalog.event_filters import ContactEventFilter
 from catalog.models import ContactEvent, Document, EventEvidence, Participant
+from catalog.views.filters import ContactEventFilter
 from catalog.views.pages import (
     chronological,
     get_visible_or_redirect,

@@ -3,8 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from catalog import timeline
 from catalog.models import Agency, ContactEvent, Document, Person, Subject
+from catalog.views import timeline
 
 RECENT = 10
 

@@ -6,7 +6,6 @@ from django.db.models import Count, Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from catalog import network, timeline
 from catalog.models import (
     Agency,
     ContactEvent,
@@ -16,6 +15,7 @@ from catalog.models import (
     PersonRole,
     RoleEvidence,
 )
+from catalog.views import network, timeline
 from catalog.views.pages import (
     chronological,
     get_visible_or_redirect,

@@ -11,10 +11,10 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import render
 
 from catalog import search
-from catalog.filters import DocumentFilter
 from catalog.models import Document
 from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
 from catalog.search.facets import SOURCES, count_display, count_facet, year_buckets
+from catalog.search.filters import DocumentFilter
 from catalog.search.pagination import DATE_KEYS, keyset_page, numbered_page
 
 SORTS = {

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from catalog.accounts import create_catalog_user
+from catalog.admin.accounts import create_catalog_user
 
 
 @pytest.fixture

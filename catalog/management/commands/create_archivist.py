@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.accounts import AccountError, create_catalog_user
+from catalog.admin.accounts import AccountError, create_catalog_user
 
 
 class Command(BaseCommand):

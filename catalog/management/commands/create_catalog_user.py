@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from catalog.accounts import ROLES, AccountError, create_catalog_user
+from catalog.admin.accounts import ROLES, AccountError, create_catalog_user
 
 
 class Command(BaseCommand):

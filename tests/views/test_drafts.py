@@ -14,7 +14,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
-from tests import pages_factories as make
+from tests.views import factories as make
 
 SEED_TEXT_QUOTE = "Comrade Lieutenant General Scholz saw Saadoun Shaker"
 SECRETS = [

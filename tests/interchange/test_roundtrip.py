@@ -21,7 +21,7 @@ from catalog.models import (
 )
 from catalog.search import search_documents
 from tests.conftest import SEED_SLUG
-from tests.interchange_fixtures import (
+from tests.interchange.fixtures import (
     ARABIC_NAME,
     FORMULAS,
     TRICKY_TEXT,

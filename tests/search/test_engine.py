@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from catalog.models import Document, DocumentSearchText, PersonName, Status
 from catalog.search import SearchQuery, rebuild, relevance_order, search_documents, snippets
-from tests import search_records as records
+from tests.search import records
 
 
 def found(query: str) -> list[str]:

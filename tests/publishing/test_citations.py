@@ -4,8 +4,8 @@ import json
 
 import pytest
 
-from catalog import citations
 from catalog.models import Document
+from catalog.publishing import citations
 
 SEED_URL = "/documents/mfs-relations-with-iraqi-intelligence-1986/"
 PAGE = "http://testserver" + SEED_URL

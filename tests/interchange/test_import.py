@@ -9,7 +9,7 @@ from django.core.management import CommandError, call_command
 from catalog.interchange.exporter import CatalogExporter
 from catalog.interchange.importer import CatalogImporter
 from catalog.models import Document, Mention, Person, RetiredSlug
-from tests.interchange_fixtures import read_rows, write_rows
+from tests.interchange.fixtures import read_rows, write_rows
 
 
 @pytest.fixture

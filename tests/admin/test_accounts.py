@@ -7,7 +7,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management import CommandError, call_command
 
-from catalog.accounts import AccountError, create_catalog_user
+from catalog.admin.accounts import AccountError, create_catalog_user
 
 
 def test_the_migration_creates_the_two_roles_with_their_rights(db):

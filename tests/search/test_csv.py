@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from catalog.exports.safety import neutralise_formula
 from catalog.models import Status
-from tests import search_records as records
+from tests.search import records
 
 URL = reverse("catalog:documents")
 CSV_URL = reverse("catalog:documents_csv")

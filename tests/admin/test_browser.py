@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import Page, expect
 
-from catalog.accounts import create_catalog_user
+from catalog.admin.accounts import create_catalog_user
 from catalog.models import ContactEvent, Document, Language, Mention, Person, Status
 
 pytestmark = [

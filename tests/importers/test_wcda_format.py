@@ -13,7 +13,7 @@ from catalog.importers.wcda_format import (
     read_wcda_file,
 )
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "seeds" / "000_5f9541ecb8b953ae.txt"
 DATA = Path(__file__).resolve().parent / "data" / "wcda"
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from catalog.search.pagination import PAGE_SIZE
-from tests import search_records as records
+from tests.search import records
 
 URL = reverse("catalog:documents")
 

@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Agency, Document, Person, Place, Subject
-from tests import pages_factories as make
+from tests.views import factories as make
 
 # (url, most queries allowed for an anonymous visitor)
 PAGES = [

@@ -1,6 +1,6 @@
 """The document text as HTML: escaped throughout, mentions linked, passages anchored."""
 
-from catalog.annotated_text import Span, paragraphs, render
+from catalog.views.annotated_text import Span, paragraphs, render
 
 
 def mention(text: str, quote: str, href: str | None = "/x/") -> Span:

@@ -9,7 +9,7 @@ from catalog.curation.merging import Merger
 from catalog.interchange.importer import CatalogImporter
 from catalog.models import Agency, Place
 from catalog.models.hierarchy import MAX_DEPTH
-from tests.interchange_fixtures import write_rows
+from tests.interchange.fixtures import write_rows
 
 AGENCY_HEADERS = ["slug", "status", "name", "kind", "country", "parent", "existed", "description"]
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests import search_records as records
+from tests.search import records
 
 pytestmark = pytest.mark.browser
 

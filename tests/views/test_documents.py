@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from catalog.models import ArchivalReference, Document, Repository
-from tests import pages_factories as make
+from tests.views import factories as make
 
 SEED_URL = "/documents/mfs-relations-with-iraqi-intelligence-1986/"
 

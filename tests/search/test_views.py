@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from catalog.models import Repository, Status
-from tests import search_records as records
+from tests.search import records
 
 URL = reverse("catalog:documents")
 
