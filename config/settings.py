@@ -10,6 +10,7 @@ tests and production differ only in environment variables.
   management command runs without extra variables.
 - ``SECRET_KEY``: required in production, which refuses to start without it; in
   development a random key is kept in ``var/secret_key`` (never in the repository).
+- ``SQLITE_BUSY_TIMEOUT``: seconds an SQLite writer waits for another one (default 120).
 - ``DEBUG``: on in development, off in production, unless set.
 - ``ALLOWED_HOSTS``, ``CSRF_TRUSTED_ORIGINS``, ``SECURE_SSL_REDIRECT``,
   ``SECURE_HSTS_SECONDS``: production-safe defaults when ``DEBUG`` is off.
@@ -118,9 +119,18 @@ DATABASES = {
         conn_max_age=env_int("CONN_MAX_AGE", 0),
     )
 }
+# SQLite with concurrent writers (an import, an archivist in the admin, a second import):
+# WAL lets readers go on while one writer writes; every transaction takes the write lock
+# when it begins (IMMEDIATE), so a second writer waits in SQLite's busy handler for up to
+# SQLITE_BUSY_TIMEOUT seconds instead of failing at its first write with "database is
+# locked" (a deferred transaction that has read cannot wait for the lock).
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": env_int("SQLITE_BUSY_TIMEOUT", 120),
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The catalog writes while visitors read; WAL keeps readers from blocking.
-    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA journal_mode=WAL;"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

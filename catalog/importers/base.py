@@ -3,11 +3,15 @@ report, a script user for the change history, and an idempotent upsert."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import models
+from django.core.management.base import CommandError
+from django.db import OperationalError, models
 
 
 class ImportProblem(ValueError):
@@ -72,6 +76,32 @@ class ImportReport:
         elif self.rolled_back:
             out.append("Nothing was written: fix the rejected file(s) and run the import again.")
         return out
+
+
+def database_busy(error: BaseException) -> bool:
+    """True for SQLite's answer when another writer kept the lock past the busy timeout."""
+    return isinstance(error, OperationalError) and "database is locked" in str(error)
+
+
+@contextmanager
+def one_line_when_busy(command: str) -> Iterator[None]:
+    """Turn a lock that could not be had into one line for the user, with no traceback.
+
+    Another writer (an import, an archivist in the admin) holds SQLite's write lock
+    longer than ``SQLITE_BUSY_TIMEOUT``; the run was one transaction, so nothing of it
+    was written.
+    """
+    try:
+        yield
+    except OperationalError as error:
+        if not database_busy(error):
+            raise
+        timeout = settings.DATABASES["default"].get("OPTIONS", {}).get("timeout", 5)
+        raise CommandError(
+            f"{command}: the database stayed locked by another writer for {timeout} s "
+            "(SQLITE_BUSY_TIMEOUT); nothing was written. Run it again when the other "
+            "write is done."
+        ) from None
 
 
 def script_user(name: str):

@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.importers.base import one_line_when_busy
 from catalog.interchange.importer import BATCH_SIZE, CatalogImporter
 
 
@@ -65,7 +66,8 @@ class Command(BaseCommand):
                 rows_out=rows_out,
                 stderr=getattr(self.stderr, "_out", sys.stderr),
             )
-            report = importer.run(directory)
+            with one_line_when_busy("import_catalog"):
+                report = importer.run(directory)
         finally:
             if rows_file:
                 rows_file.close()

@@ -2,6 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
+from catalog.importers.base import one_line_when_busy
 from catalog.importers.wcda import WCDAImporter
 
 
@@ -27,7 +28,8 @@ class Command(BaseCommand):
         importer = WCDAImporter(
             dry_run=options["dry_run"], publish=options["publish"], per_file=options["per_file"]
         )
-        report = importer.run(options["paths"])
+        with one_line_when_busy("import_wcda"):
+            report = importer.run(options["paths"])
         for line in report.lines():
             self.stdout.write(line)
         if not report.ok:
