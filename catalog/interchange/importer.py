@@ -21,16 +21,21 @@ from pathlib import Path
 from django.db import transaction
 from tqdm import tqdm
 
-from catalog import search
 from catalog.importers.base import script_user
+from catalog.interchange.encoding import not_utf8_reason, wide_encoding
 from catalog.interchange.exporter import progress_enabled
 from catalog.interchange.loader import RecordLoader, Row
-from catalog.interchange.report import CREATED, UPDATED, FileCounts, ImportReport, Problem, RowLog
+from catalog.interchange.report import FileCounts, ImportReport, Problem, RowLog
 from catalog.interchange.resolver import KeyResolver
 from catalog.interchange.schema import RECORD_TYPES, RecordType
+from catalog.search.indexer import SearchIndexer
 
 BATCH_SIZE = 2000
 SCRIPT_USER = "import_catalog"
+
+# The csv module refuses a cell over 131,072 characters by default; a text the catalog holds
+# (a long translation) has no such limit, and must come back in as it went out.
+csv.field_size_limit(2**31 - 1)
 
 
 class _CountingReader(io.RawIOBase):
@@ -79,79 +84,96 @@ class CatalogImporter:
                 return report
             with transaction.atomic():
                 user = script_user(SCRIPT_USER)
-                resolver = KeyResolver()
+                resolver, indexer, reindex = KeyResolver(), SearchIndexer(), set()
                 for record in records:
-                    self.import_file(record, directory / record.file_name, log, user, resolver)
+                    path = directory / record.file_name
+                    self.import_file(record, path, log, user, resolver, indexer, reindex)
                 failed = report.problems and not self.keep_going
                 if self.dry_run or failed:
                     report.rolled_back = True
                     transaction.set_rollback(True)
-                elif self._changed(report):
-                    # Bulk writes send no signals: bring the search index up to date
-                    # in the same transaction, so that it never lags the catalog.
-                    search.rebuild()
+                else:
+                    # Bulk writes send no signals: bring the search text of the documents
+                    # they changed up to date in the same transaction, so that the index
+                    # never lags the catalog.
+                    indexer.reindex_in_batches(reindex)
         finally:
             log.close()
         return report
 
-    @staticmethod
-    def _changed(report: ImportReport) -> bool:
-        return any(
-            counts.actions[CREATED] or counts.actions[UPDATED] for counts in report.files.values()
-        )
-
-    def import_file(self, record: RecordType, path: Path, log: RowLog, user, resolver) -> None:
+    def import_file(
+        self, record: RecordType, path: Path, log: RowLog, user, resolver, indexer, reindex
+    ) -> None:
         started = time.perf_counter()
         counts = log.report.files.setdefault(record.file_name, FileCounts())
-        enabled = progress_enabled(self.stderr)
+        if wide_encoding(path):
+            line, reason = not_utf8_reason(path)
+            log.problem(Problem(record.file_name, line, "", "", reason))
+            return
         with path.open("rb", buffering=0) as raw:
             counter = _CountingReader(raw)
             text = io.TextIOWrapper(
                 io.BufferedReader(counter, 1 << 16), encoding="utf-8-sig", newline=""
             )
-            reader = csv.reader(text)
-            headers = next(reader, [])
-            if not self._headers_ok(record, headers, log):
-                return
-            loader = RecordLoader(
-                record,
-                headers,
-                log=log,
-                user=user,
-                resolver=resolver,
-                history=self.history,
-                reason=f"import_catalog {path.name}",
-            )
-            bar = tqdm(
-                total=path.stat().st_size,
-                desc=record.file_name,
-                unit="B",
-                unit_scale=True,
-                disable=not enabled,
-                file=self.stderr,
-                leave=False,
-            )
-            with bar:
-                batch: list[Row] = []
-                for number, cells in enumerate(reader, start=2):
-                    if not any(cells):
-                        continue  # spreadsheets leave empty rows at the end
-                    counts.rows += 1
-                    if len(cells) != len(headers):
-                        reason = f"This row has {len(cells)} cells; the header has {len(headers)}."
-                        log.problem(Problem(record.file_name, number, "", "", reason))
-                        log.row(record.file_name, number, "", "invalid", [reason])
-                        continue
-                    batch.append(Row(number, dict(zip(headers, cells, strict=True))))
-                    if len(batch) >= self.batch_size:
-                        loader.load(batch)
-                        batch = []
-                        bar.update(counter.count - bar.n)
-                if batch:
-                    loader.load(batch)
-                loader.finish(self.batch_size)
-                bar.update(counter.count - bar.n)
+            try:
+                self._read(
+                    record,
+                    path,
+                    csv.reader(text),
+                    counter,
+                    log,
+                    counts,
+                    user=user,
+                    resolver=resolver,
+                    indexer=indexer,
+                    reindex=reindex,
+                )
+            except UnicodeDecodeError:
+                line, reason = not_utf8_reason(path)
+                log.problem(Problem(record.file_name, line, "", "", reason))
         counts.seconds = time.perf_counter() - started
+
+    def _read(self, record, path, reader, counter, log, counts, **context) -> None:
+        headers = next(reader, [])
+        if not self._headers_ok(record, headers, log):
+            return
+        loader = RecordLoader(
+            record,
+            headers,
+            log=log,
+            history=self.history,
+            reason=f"import_catalog {path.name}",
+            **context,
+        )
+        bar = tqdm(
+            total=path.stat().st_size,
+            desc=record.file_name,
+            unit="B",
+            unit_scale=True,
+            disable=not progress_enabled(self.stderr),
+            file=self.stderr,
+            leave=False,
+        )
+        with bar:
+            batch: list[Row] = []
+            for number, cells in enumerate(reader, start=2):
+                if not any(cells):
+                    continue  # spreadsheets leave empty rows at the end
+                counts.rows += 1
+                if len(cells) != len(headers):
+                    reason = f"This row has {len(cells)} cells; the header has {len(headers)}."
+                    log.problem(Problem(record.file_name, number, "", "", reason))
+                    log.row(record.file_name, number, "", "invalid", [reason])
+                    continue
+                batch.append(Row(number, dict(zip(headers, cells, strict=True))))
+                if len(batch) >= self.batch_size:
+                    loader.load(batch)
+                    batch = []
+                    bar.update(counter.count - bar.n)
+            if batch:
+                loader.load(batch)
+            loader.finish(self.batch_size)
+            bar.update(counter.count - bar.n)
 
     def _headers_ok(self, record: RecordType, headers: list[str], log: RowLog) -> bool:
         problems = []

@@ -23,6 +23,7 @@ from catalog.interchange.resolver import KeyResolver
 from catalog.interchange.schema import BY_MODEL, Link, RecordType
 from catalog.models import Publishable, RetiredSlug
 from catalog.models.hierarchy import Hierarchical, ParentGraph, loop_message
+from catalog.search.indexer import SearchIndexer
 
 
 class Row:
@@ -55,8 +56,13 @@ class RecordLoader:
         resolver: KeyResolver,
         history: bool,
         reason: str,
+        indexer: SearchIndexer,
+        reindex: set[int],
     ):
         self.record, self.log, self.user = record, log, user
+        # Bulk writes send no signals: the documents whose search text these rows change
+        # are collected here, and reindexed once at the end of the import.
+        self.indexer, self.reindex = indexer, reindex
         self.resolver, self.reason = resolver, reason
         self.history = history and hasattr(record.model._meta, "simple_history_manager_attribute")
         present = set(headers)
@@ -107,6 +113,14 @@ class RecordLoader:
     # --- reading cells --------------------------------------------------------------------
 
     def read(self, row: Row) -> None:
+        for name, cell in row.cells.items():
+            if "\x00" in cell:
+                # SQLite would store it and PostgreSQL refuse it: refused on both, so that a
+                # catalog can move between them.
+                shown = cell[:60].replace("\x00", "\\x00")
+                row.problems.append((name, shown, "A NUL character (\\x00) cannot be stored."))
+        if row.problems:
+            return
         for column, model_field in self.plain:
             raw = from_cell(row.cells[column.name])
             try:
@@ -152,6 +166,9 @@ class RecordLoader:
             for row in rows:
                 if not row.problems and row.instance is not None and row.instance.pk:
                     self.graph.set(row.instance.pk, getattr(row.instance, attname))
+        written = [r.instance for r in rows if not r.problems and r.action in (CREATED, UPDATED)]
+        if written:
+            self.reindex |= self.indexer.documents_of(self.record.model, written)
         for row in rows:
             self._finish(row)
 

@@ -62,14 +62,47 @@ class SearchIndexer:
             self.SearchText.objects.bulk_create(rows)
         return len(rows)
 
+    def documents_of(self, model, instances) -> set[int]:
+        """The documents whose search text may change when these records change.
+
+        For bulk writes, which send no signals: a document, its texts, the mentions in
+        them, and the persons and agencies mentioned (their status and names). At most
+        one query.
+        """
+        label = model._meta.label_lower
+        if label == "catalog.document":
+            return {instance.pk for instance in instances}
+        if label == "catalog.translation":
+            return {instance.document_id for instance in instances}
+        if label == "catalog.mention":
+            ids = {instance.translation_id for instance in instances}
+            found = self.Translation.objects.filter(pk__in=ids)
+            return set(found.values_list("document_id", flat=True))
+        owners = {
+            "catalog.person": ("person", "pk"),
+            "catalog.agency": ("agency", "pk"),
+            "catalog.personname": ("person", "person_id"),
+            "catalog.agencyname": ("agency", "agency_id"),
+        }
+        if label not in owners:
+            return set()
+        field, attname = owners[label]
+        ids = {getattr(instance, attname) for instance in instances}
+        mentions = self.Mention.objects.filter(**{f"{field}_id__in": ids})
+        return set(mentions.values_list("translation__document_id", flat=True).distinct())
+
+    def reindex_in_batches(self, document_ids: Iterable[int]) -> int:
+        """``reindex`` for any number of documents, ``batch_size`` at a time."""
+        ids = sorted(set(document_ids))
+        for start in range(0, len(ids), self.batch_size):
+            self.reindex(ids[start : start + self.batch_size])
+        return len(ids)
+
     def rebuild(self) -> int:
         """Rewrite the whole index, in batches; returns the number of documents."""
         with transaction.atomic():
             self.SearchText.objects.all().delete()
-            all_ids = list(self.Document.objects.order_by("pk").values_list("pk", flat=True))
-            for start in range(0, len(all_ids), self.batch_size):
-                self.reindex(all_ids[start : start + self.batch_size])
-        return len(all_ids)
+            return self.reindex_in_batches(self.Document.objects.values_list("pk", flat=True))
 
     def texts(self, ids: list[int]) -> dict[int, list[str]]:
         texts = defaultdict(list)
