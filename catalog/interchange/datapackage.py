@@ -100,7 +100,35 @@ def package(*, published_only: bool = False) -> dict:
         "description": "An archival catalog of Cold War intelligence records: documents, "
         "their texts, persons, agencies, contact events and the passages attesting them. "
         + FORMULA_NOTE,
-        "resources": [describe(record) for record in RECORD_TYPES],
+        "resources": [*(describe(record) for record in RECORD_TYPES), _retired_slugs()],
+    }
+
+
+def _retired_slugs() -> dict:
+    from catalog.interchange import retired
+
+    names = list(retired.SLUGGED)
+    return {
+        "name": retired.FILE_NAME.removesuffix(".csv"),
+        "path": retired.FILE_NAME,
+        "profile": "tabular-data-resource",
+        "description": retired.DESCRIPTION,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": DIALECT,
+        "schema": {
+            "fields": [
+                {
+                    "name": "record_type",
+                    "type": "string",
+                    "constraints": {"required": True, "enum": names},
+                },
+                {"name": "slug", "type": "string", "constraints": {"required": True}},
+                {"name": "current_slug", "type": "string", "constraints": {"required": True}},
+            ],
+            "primaryKey": ["record_type", "slug"],
+        },
     }
 
 

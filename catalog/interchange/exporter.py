@@ -23,7 +23,7 @@ from django.db.models import Case, CharField, F, Q, Value, When
 from django.db.models.functions import Collate
 from tqdm import tqdm
 
-from catalog.interchange import datapackage
+from catalog.interchange import datapackage, retired
 from catalog.interchange.cells import join_values, to_cell
 from catalog.interchange.schema import RECORD_TYPES, RecordType, final_field
 from catalog.models import Publishable, Status
@@ -101,6 +101,11 @@ class CatalogExporter:
             started = time.perf_counter()
             report.rows[record.file_name] = self.export_record(record, directory / record.file_name)
             report.seconds[record.file_name] = time.perf_counter() - started
+        started = time.perf_counter()
+        report.rows[retired.FILE_NAME] = retired.export(
+            directory, published_only=self.published_only
+        )
+        report.seconds[retired.FILE_NAME] = time.perf_counter() - started
         datapackage.write(directory, published_only=self.published_only)
         return report
 

@@ -22,6 +22,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from catalog.importers.base import script_user
+from catalog.interchange import retired
 from catalog.interchange.encoding import not_utf8_reason, wide_encoding
 from catalog.interchange.exporter import progress_enabled
 from catalog.interchange.loader import RecordLoader, Row
@@ -77,7 +78,8 @@ class CatalogImporter:
         log = RowLog(report, self.errors_path, self.rows_out)
         try:
             records = [r for r in RECORD_TYPES if (directory / r.file_name).is_file()]
-            if not records:
+            retired_slugs = directory / retired.FILE_NAME
+            if not records and not retired_slugs.is_file():
                 names = ", ".join(r.file_name for r in RECORD_TYPES)
                 reason = f"No catalog files here; expected one or more of {names}."
                 log.problem(Problem(str(directory), 0, "", "", reason))
@@ -88,6 +90,8 @@ class CatalogImporter:
                 for record in records:
                     path = directory / record.file_name
                     self.import_file(record, path, log, user, resolver, indexer, reindex)
+                if retired_slugs.is_file():
+                    self.import_retired_slugs(retired_slugs, log)
                 failed = report.problems and not self.keep_going
                 if self.dry_run or failed:
                     report.rolled_back = True
@@ -131,6 +135,16 @@ class CatalogImporter:
             except UnicodeDecodeError:
                 line, reason = not_utf8_reason(path)
                 log.problem(Problem(record.file_name, line, "", "", reason))
+        counts.seconds = time.perf_counter() - started
+
+    def import_retired_slugs(self, path: Path, log: RowLog) -> None:
+        started = time.perf_counter()
+        counts = log.report.files.setdefault(retired.FILE_NAME, FileCounts())
+        try:
+            retired.load(path, log)
+        except UnicodeDecodeError:
+            line, reason = not_utf8_reason(path)
+            log.problem(Problem(retired.FILE_NAME, line, "", "", reason))
         counts.seconds = time.perf_counter() - started
 
     def _read(self, record, path, reader, counter, log, counts, **context) -> None:

@@ -41,6 +41,7 @@ def add_tricky_records(seed: Document) -> dict:
     PersonName.objects.create(
         person=person, name=ARABIC_NAME, kind="transliteration", language=arabic
     )
+    RetiredSlug.retire(person, "saadoun-shaker-old")  # renamed: the old address must live on
     parent = Agency.objects.create(
         slug="zz-ministerium", status="published", name="Ministerium für Staatssicherheit, Berlin"
     )
