@@ -12,7 +12,8 @@ unless the caller asks for one transaction per file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -123,6 +124,11 @@ class WCDAImporter:
             outcome.action = REJECTED
             outcome.messages.append(str(exc))
             return outcome
+        except ValidationError as exc:
+            # A check no value of the file was traced to: still name the file.
+            outcome.action = REJECTED
+            outcome.messages.append(f"{path.name}, file: {'; '.join(exc.messages)}")
+            return outcome
         outcome.record = f"“{document.title}” ({document.slug})"
         outcome.messages.extend(record.warnings)
         created = any(k == f"{CREATED} document" for k in outcome.changes)
@@ -145,6 +151,16 @@ class WCDAImporter:
 
     def problem(self, record: WCDARecord, line: int | None, field: str, message: str):
         return ImportProblem(record.source, line, field, message)
+
+    @contextmanager
+    def checked(self, record: WCDARecord, line: int | None, field: str, value: str) -> Iterator:
+        """Turn a record's validation error (a name too long for its field) into a problem
+        naming the file, the line and the field of the export the value came from."""
+        try:
+            yield
+        except ValidationError as exc:
+            shown = value if len(value) <= 60 else f"{value[:60]}…"
+            raise self.problem(record, line, field, f"“{shown}”: {' '.join(exc.messages)}") from exc
 
     def _document(self, record: WCDARecord, annotations, upserter: Upserter) -> Document:
         publisher = record.citation.publisher if record.citation else ""
@@ -205,24 +221,42 @@ class WCDAImporter:
         ]
         upserter.set_related(document, "original_languages", languages)
         if record.subjects:
-            subjects = [self._term(Subject, name, upserter) for name in record.subjects]
+            subjects = [
+                self._term(record, "subjects", Subject, n, upserter) for n in record.subjects
+            ]
             upserter.set_related(document, "subjects", subjects)
         if record.places:
-            places = [self._term(Place, name, upserter, parent=None) for name in record.places]
+            places = [
+                self._term(record, "places", Place, name, upserter, parent=None)
+                for name in record.places
+            ]
             upserter.set_related(document, "places", places)
         return document
 
-    @staticmethod
-    def _term(model, name: str, upserter: Upserter, **lookup):
+    def _term(self, record: WCDARecord, section: str, model, name: str, upserter, **lookup):
         """The subject or place catalogued under ``name``, or a new one: an existing term
         keeps its slug and its place in the hierarchy."""
         existing = model.objects.filter(name=name).first()
         if existing is not None:
             return existing
-        return upserter.upsert(model, {"name": name, **lookup}, {"slug": default_slug(name)})
+        field = section.removesuffix("s")
+        with self.checked(record, record.section_lines.get(section), field, name):
+            return upserter.upsert(model, {"name": name, **lookup}, {"slug": default_slug(name)})
 
     def _located(self, record: WCDARecord, exc: ValidationError) -> ImportProblem:
-        line_of = {"title": record.title.line, "date": record.date.line}
+        body_line = record.paragraphs[0].line if record.paragraphs else None
+        line_of = {
+            "title": record.title.line,
+            "date": record.date.line,
+            "date_as_written": record.date.line,
+            "place_date_line": body_line,
+            "classification": body_line,
+            "citation": record.citation_line,
+            "publisher": record.citation_line,
+            "publisher_url": record.citation_line,
+            "credits": record.citation_line,
+            "publisher_record_id": record.section_lines.get("record_id", record.citation_line),
+        }
         name, messages = next(iter(exc.message_dict.items()))
         return self.problem(record, line_of.get(name), name, " ".join(messages))
 
@@ -242,27 +276,33 @@ class WCDAImporter:
         citation = record.citation
         translator = None
         if citation is not None and citation.translators:
-            translator = self._person(citation.translators[0], upserter)
+            name = citation.translators[0]
+            with self.checked(record, record.citation_line, "translator", name):
+                translator = self._person(name, upserter)
         commissioned_by = None
         if citation is not None and citation.commissioned_by:
-            commissioned_by = self._agency(citation.commissioned_by, upserter)
+            name = citation.commissioned_by
+            with self.checked(record, record.citation_line, "commissioned by", name):
+                commissioned_by = self._agency(name, upserter)
         language = self._language(record, record.text_language or "English", None)
         existing = Translation.objects.filter(
             document=document, kind=record.text_kind, language=language
         ).first()
         if existing is not None and existing.text != record.body_text:
             self._relocate_passages(record, existing, record.body_text)
-        return upserter.upsert(
-            Translation,
-            {"document": document, "kind": record.text_kind, "language": language},
-            {
-                "title": record.heading,
-                "text": record.body_text,
-                "translator": translator,
-                "commissioned_by": commissioned_by,
-                "credit_line": citation.credits if citation else "",
-            },
-        )
+        body_line = record.paragraphs[0].line if record.paragraphs else None
+        with self.checked(record, body_line, "heading", record.heading):
+            return upserter.upsert(
+                Translation,
+                {"document": document, "kind": record.text_kind, "language": language},
+                {
+                    "title": record.heading,
+                    "text": record.body_text,
+                    "translator": translator,
+                    "commissioned_by": commissioned_by,
+                    "credit_line": citation.credits if citation else "",
+                },
+            )
 
     def _relocate_passages(self, record: WCDARecord, translation: Translation, text: str) -> None:
         """Move mentions and evidence to where their quotes stand in a corrected text.
@@ -337,7 +377,8 @@ class WCDAImporter:
                 if reference.archive
                 else None
             )
-            upserter.save(reference, CREATED)
+            with self.checked(record, record.citation_line, "reference", as_written):
+                upserter.save(reference, CREATED)
             if reference.needs_review:
                 record.warnings.append(
                     f"{record.source}, line {record.citation_line}, reference: "

@@ -131,6 +131,7 @@ class WCDARecord:
     associated: list[str] = field(default_factory=list)
     rights: str = ""
     extra_sections: dict[str, str] = field(default_factory=dict)
+    section_lines: dict[str, int] = field(default_factory=dict)  # "subjects" -> its label's line
     text_kind: str = "translation"
     text_language: str = ""
     place_date_line: str = ""
@@ -155,14 +156,38 @@ class WCDARecord:
 # --- reading the file ------------------------------------------------------------------------
 
 _BOM = b"\xef\xbb\xbf"
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 _ACCEPTED = "accepted encodings are UTF-8 and UTF-8 with BOM"
 
 
-def _control_ratio(sample: str) -> float:
-    # Text never contains C0 controls other than tab, newlines and form feed; binary data is
-    # full of them, so their share tells a PDF or a picture from a text file.
-    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\x7f")
-    return controls / max(len(sample), 1)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _binary_at(text: str) -> int | None:
+    """Where binary data starts in text (a str, or bytes read as Latin-1), or None.
+
+    Text never contains C0 controls other than tab, newlines and form feed; binary data is
+    full of them, so their share in the first 8 KB tells a PDF or a picture from a text file,
+    and a NUL anywhere does too. The answer is the offset of the first control character.
+    """
+    sample = text[:8192]
+    controls = _CONTROL_RE.findall(sample)
+    if "\x00" not in text and len(controls) <= 0.05 * max(len(sample), 1):
+        return None
+    first = _CONTROL_RE.search(text)
+    return first.start() if first else 0
+
+
+def _binary_error(
+    source: str, text: str, offset: int, byte_offset: int, line: int
+) -> WCDAFormatError:
+    return WCDAFormatError(
+        source,
+        line,
+        "file",
+        f"not a text file (binary data: control character 0x{ord(text[offset]):02X} "
+        f"at byte {byte_offset})",
+    )
 
 
 def decode_wcda_bytes(data: bytes, source: str) -> str:
@@ -173,10 +198,11 @@ def decode_wcda_bytes(data: bytes, source: str) -> str:
         data = data[len(_BOM) :]
     if not data.strip():
         raise WCDAFormatError(source, None, "file", "file is empty")
-    nul = data.find(b"\x00")
-    if nul >= 0 or _control_ratio(data[:8192].decode("latin-1")) > 0.05:
-        line = data.count(b"\n", 0, nul) + 1 if nul >= 0 else None
-        raise WCDAFormatError(source, line, "file", "not a text file (binary data)")
+    as_bytes = data.decode("latin-1")  # one character a byte, so offsets are byte offsets
+    binary = _binary_at(as_bytes)
+    if binary is not None:
+        line = len(_NEWLINE_RE.findall(as_bytes, 0, binary)) + 1
+        raise _binary_error(source, as_bytes, binary, binary, line)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -378,6 +404,8 @@ def _section_items(section: _Section, separators: str | None = None) -> list[str
 
 
 def _is_label(text: str, known_only: bool) -> re.Match[str] | None:
+    if ":" not in text:  # most lines: answered without a regular expression
+        return None
     match = _LABEL_RE.fullmatch(text.strip())
     if not match:
         return None
@@ -422,8 +450,11 @@ def _looks_like_heading(block: str) -> bool:
     return "\n" not in block and len(block) <= 200 and not block.rstrip().endswith(tuple(".!?;:,"))
 
 
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+
+
 def _comparable(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM_RE.sub("", text.casefold())
 
 
 def _text_version(contents: list[str], original_languages: list[str]) -> tuple[str, str, int]:
@@ -462,11 +493,11 @@ class _Parser:
             text = text[1:]
         if not text.strip():
             raise WCDAFormatError(source, None, "file", "file is empty")
-        if "\x00" in text or _control_ratio(text[:8192]) > 0.05:
-            nul = text.find("\x00")
-            line = len(re.findall(r"\r\n|\r|\n", text[:nul])) + 1 if nul >= 0 else None
-            raise WCDAFormatError(source, line, "file", "not a text file (binary data)")
-        self.lines = re.split(r"\r\n|\r|\n", text)
+        binary = _binary_at(text)
+        if binary is not None:
+            line = len(_NEWLINE_RE.findall(text, 0, binary)) + 1
+            raise _binary_error(source, text, binary, len(text[:binary].encode()), line)
+        self.lines = _NEWLINE_RE.split(text)
 
     def warn(self, line: int | None, field_name: str, message: str) -> None:
         self.warnings.append(_locate(self.source, line, field_name, message))
@@ -632,6 +663,7 @@ class _Parser:
             else:
                 seen[key] = section
         for key, section in seen.items():
+            record.section_lines[key] = section.line
             if not any(text.strip() for _, text in section.lines) and key != "contents":
                 self.warn(section.line, key, "section is empty")
             if key == "citation":
