@@ -50,6 +50,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.references.archives import BY_ABBREVIATION
 
 PUBLISHER = "Wilson Center Digital Archive"
 # The archive's name before 2023; its citations are the same records.
@@ -362,6 +363,27 @@ class WCDAImporter:
             upserter.upsert(AgencyName, {"agency": agency, "name": name}, {"kind": "abbreviation"})
         return agency
 
+    @staticmethod
+    def _repository(abbreviation: str, upserter: Upserter) -> Repository | None:
+        """The repository cited as ``abbreviation``; made from the table of archives when the
+        catalog does not have it yet."""
+        if not abbreviation:
+            return None
+        repository = Repository.objects.filter(abbreviation=abbreviation).first()
+        archive = BY_ABBREVIATION.get(abbreviation)
+        if repository is not None or archive is None:
+            return repository
+        return upserter.upsert(
+            Repository,
+            {"abbreviation": archive.abbreviation},
+            {
+                "name": archive.name,
+                "slug": default_slug(archive.abbreviation),
+                "country": archive.country,
+                "parent_institution": archive.parent_institution,
+            },
+        )
+
     def _references(self, record: WCDARecord, document: Document, upserter: Upserter) -> None:
         if record.citation is None or not record.citation.reference:
             return
@@ -372,12 +394,8 @@ class WCDAImporter:
         if reference is None:
             reference = ArchivalReference(document=document, as_written=as_written)
             reference.apply_parse()
-            reference.repository = (
-                Repository.objects.filter(abbreviation=reference.archive).first()
-                if reference.archive
-                else None
-            )
             with self.checked(record, record.citation_line, "reference", as_written):
+                reference.repository = self._repository(reference.archive, upserter)
                 upserter.save(reference, CREATED)
             if reference.needs_review:
                 record.warnings.append(

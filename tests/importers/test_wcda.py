@@ -281,4 +281,11 @@ def test_conversations_partial_dates_and_bodies_without_a_date_line_import_whole
     assert "MIELKE:\n\nI welcome you" in text.text
     partial = Document.objects.get(publisher_record_id="900002")
     assert partial.classification == "Streng geheim\nOf Special Importance"
+    reference = partial.archival_references.get()
+    assert (reference.collection, reference.file_number) == ("DY 30", "IV 2/2.036/15")
+    assert not reference.needs_review
+    assert (reference.repository.abbreviation, reference.repository.country) == (
+        "SAPMO-BArch",
+        "Germany",
+    )
     assert Document.objects.get(publisher_record_id="900003").place_date_line == ""
