@@ -23,7 +23,12 @@ from django.db import transaction
 from django.db.models import Q
 
 from catalog import dates, search
-from catalog.importers.annotations import AnnotationFile, annotation_path_for, default_slug
+from catalog.importers.annotations import (
+    AnnotationFile,
+    annotation_path_for,
+    default_slug,
+    find_by_slug,
+)
 from catalog.importers.base import (
     CREATED,
     REJECTED,
@@ -175,7 +180,7 @@ class WCDAImporter:
         curated_slug = annotations.document_slug if annotations is not None else ""
         slug = curated_slug or default_slug(record.title.value)
         if existing is None:
-            existing = Document.objects.filter(slug=slug).first()
+            existing = find_by_slug(Document, slug)
             if existing is not None and existing.publisher_record_id not in ("", record.record_id):
                 raise self.problem(
                     record,
