@@ -3,7 +3,8 @@
 An annotation file (``<name>.annotations.yaml`` next to ``<name>.txt``) holds
 what an archivist curated about one document: the persons, agencies, offices,
 contact events, subjects and places it attests, and where in the text each is
-named. Records are matched on their slugs; evidence and mentions quote the
+named. Records are matched on their slugs, current or retired (an archivist
+may have renamed a record since: it is updated, not created again); evidence and mentions quote the
 text verbatim, and the loader finds each quote in the translation, so the file
 never carries character offsets that a corrected text would invalidate.
 
@@ -35,6 +36,7 @@ from catalog.models import (
     PersonRole,
     Place,
     Repository,
+    RetiredSlug,
     RoleEvidence,
     Status,
     Subject,
@@ -110,8 +112,10 @@ class AnnotationFile:
         slug = item.get(key)
         if not slug:
             return None
-        lookup = field or {"slug": slug}
-        instance = model._default_manager.filter(**lookup).first()
+        if field and set(field) != {"slug"}:
+            instance = model._default_manager.filter(**field).first()
+        else:
+            instance = find_by_slug(model, field.get("slug", slug))
         if instance is None:
             raise self.problem(
                 item, key, f"no {model._meta.verbose_name} '{slug}' (define it in this file first)"
@@ -178,14 +182,14 @@ class AnnotationFile:
             }
             self.require(item, "name")
             self.save_checked(
-                upserter, item, Repository, {"slug": self.require(item, "slug")}, values
+                upserter, item, Repository, slug_key(Repository, self.require(item, "slug")), values
             )
         for item in self.section("subjects"):
             self.save_checked(
                 upserter,
                 item,
                 Subject,
-                {"slug": self.require(item, "slug")},
+                slug_key(Subject, self.require(item, "slug")),
                 {"name": self.require(item, "name"), "description": item.get("description", "")},
             )
         for item in self.section("places"):
@@ -193,7 +197,7 @@ class AnnotationFile:
                 upserter,
                 item,
                 Place,
-                {"slug": self.require(item, "slug")},
+                slug_key(Place, self.require(item, "slug")),
                 {
                     "name": self.require(item, "name"),
                     "kind": item.get("kind", Place.Kind.CITY),
@@ -206,7 +210,7 @@ class AnnotationFile:
                 upserter,
                 item,
                 Agency,
-                {"slug": self.require(item, "slug")},
+                slug_key(Agency, self.require(item, "slug")),
                 {
                     "name": self.require(item, "name"),
                     "kind": item.get("kind", Agency.Kind.OTHER),
@@ -223,7 +227,7 @@ class AnnotationFile:
                 upserter,
                 item,
                 Person,
-                {"slug": self.require(item, "slug")},
+                slug_key(Person, self.require(item, "slug")),
                 {
                     "preferred_name": self.require(item, "preferred_name"),
                     "sort_name": item.get("sort_name", ""),
@@ -272,7 +276,7 @@ class AnnotationFile:
 
         text = translation.text
         for item in self.section("persons"):
-            person = Person.objects.get(slug=item["slug"])
+            person = find_by_slug(Person, item["slug"])
             for role_item in item.get("roles") or []:
                 agency = self.lookup(Agency, role_item, "agency", slug=role_item.get("agency"))
                 role = self.save_checked(
@@ -302,7 +306,7 @@ class AnnotationFile:
                 upserter,
                 item,
                 ContactEvent,
-                {"slug": self.require(item, "slug")},
+                slug_key(ContactEvent, self.require(item, "slug")),
                 {
                     "title": self.require(item, "title"),
                     "kind": self.require(item, "kind"),
@@ -388,6 +392,18 @@ class AnnotationFile:
                 item, "occurrence", f"“{surface}” stands {len(spans)} time(s) in the text"
             )
         return [spans[occurrence - 1]]
+
+
+def find_by_slug(model: type[models.Model], slug: str):
+    """The record that ``slug`` names, or named before an archivist renamed it, or None."""
+    return model._default_manager.filter(slug=slug).first() or RetiredSlug.lookup(model, slug)
+
+
+def slug_key(model: type[models.Model], slug: str) -> dict[str, Any]:
+    """The natural key to upsert on: the record a current or retired slug names, so that a
+    renamed record is updated under its new slug rather than created again under its old."""
+    found = find_by_slug(model, slug)
+    return {"pk": found.pk} if found is not None else {"slug": slug}
 
 
 def default_slug(text: str, max_length: int = 120) -> str:

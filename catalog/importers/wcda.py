@@ -12,7 +12,8 @@ unless the caller asks for one transaction per file.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -22,7 +23,12 @@ from django.db import transaction
 from django.db.models import Q
 
 from catalog import dates, search
-from catalog.importers.annotations import AnnotationFile, annotation_path_for, default_slug
+from catalog.importers.annotations import (
+    AnnotationFile,
+    annotation_path_for,
+    default_slug,
+    find_by_slug,
+)
 from catalog.importers.base import (
     CREATED,
     REJECTED,
@@ -49,6 +55,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.references.archives import BY_ABBREVIATION
 
 PUBLISHER = "Wilson Center Digital Archive"
 # The archive's name before 2023; its citations are the same records.
@@ -123,6 +130,11 @@ class WCDAImporter:
             outcome.action = REJECTED
             outcome.messages.append(str(exc))
             return outcome
+        except ValidationError as exc:
+            # A check no value of the file was traced to: still name the file.
+            outcome.action = REJECTED
+            outcome.messages.append(f"{path.name}, file: {'; '.join(exc.messages)}")
+            return outcome
         outcome.record = f"“{document.title}” ({document.slug})"
         outcome.messages.extend(record.warnings)
         created = any(k == f"{CREATED} document" for k in outcome.changes)
@@ -146,6 +158,16 @@ class WCDAImporter:
     def problem(self, record: WCDARecord, line: int | None, field: str, message: str):
         return ImportProblem(record.source, line, field, message)
 
+    @contextmanager
+    def checked(self, record: WCDARecord, line: int | None, field: str, value: str) -> Iterator:
+        """Turn a record's validation error (a name too long for its field) into a problem
+        naming the file, the line and the field of the export the value came from."""
+        try:
+            yield
+        except ValidationError as exc:
+            shown = value if len(value) <= 60 else f"{value[:60]}…"
+            raise self.problem(record, line, field, f"“{shown}”: {' '.join(exc.messages)}") from exc
+
     def _document(self, record: WCDARecord, annotations, upserter: Upserter) -> Document:
         publisher = record.citation.publisher if record.citation else ""
         if publisher in FORMER_PUBLISHERS or not publisher:
@@ -158,7 +180,7 @@ class WCDAImporter:
         curated_slug = annotations.document_slug if annotations is not None else ""
         slug = curated_slug or default_slug(record.title.value)
         if existing is None:
-            existing = Document.objects.filter(slug=slug).first()
+            existing = find_by_slug(Document, slug)
             if existing is not None and existing.publisher_record_id not in ("", record.record_id):
                 raise self.problem(
                     record,
@@ -205,24 +227,42 @@ class WCDAImporter:
         ]
         upserter.set_related(document, "original_languages", languages)
         if record.subjects:
-            subjects = [self._term(Subject, name, upserter) for name in record.subjects]
+            subjects = [
+                self._term(record, "subjects", Subject, n, upserter) for n in record.subjects
+            ]
             upserter.set_related(document, "subjects", subjects)
         if record.places:
-            places = [self._term(Place, name, upserter, parent=None) for name in record.places]
+            places = [
+                self._term(record, "places", Place, name, upserter, parent=None)
+                for name in record.places
+            ]
             upserter.set_related(document, "places", places)
         return document
 
-    @staticmethod
-    def _term(model, name: str, upserter: Upserter, **lookup):
+    def _term(self, record: WCDARecord, section: str, model, name: str, upserter, **lookup):
         """The subject or place catalogued under ``name``, or a new one: an existing term
         keeps its slug and its place in the hierarchy."""
         existing = model.objects.filter(name=name).first()
         if existing is not None:
             return existing
-        return upserter.upsert(model, {"name": name, **lookup}, {"slug": default_slug(name)})
+        field = section.removesuffix("s")
+        with self.checked(record, record.section_lines.get(section), field, name):
+            return upserter.upsert(model, {"name": name, **lookup}, {"slug": default_slug(name)})
 
     def _located(self, record: WCDARecord, exc: ValidationError) -> ImportProblem:
-        line_of = {"title": record.title.line, "date": record.date.line}
+        body_line = record.paragraphs[0].line if record.paragraphs else None
+        line_of = {
+            "title": record.title.line,
+            "date": record.date.line,
+            "date_as_written": record.date.line,
+            "place_date_line": body_line,
+            "classification": body_line,
+            "citation": record.citation_line,
+            "publisher": record.citation_line,
+            "publisher_url": record.citation_line,
+            "credits": record.citation_line,
+            "publisher_record_id": record.section_lines.get("record_id", record.citation_line),
+        }
         name, messages = next(iter(exc.message_dict.items()))
         return self.problem(record, line_of.get(name), name, " ".join(messages))
 
@@ -242,27 +282,33 @@ class WCDAImporter:
         citation = record.citation
         translator = None
         if citation is not None and citation.translators:
-            translator = self._person(citation.translators[0], upserter)
+            name = citation.translators[0]
+            with self.checked(record, record.citation_line, "translator", name):
+                translator = self._person(name, upserter)
         commissioned_by = None
         if citation is not None and citation.commissioned_by:
-            commissioned_by = self._agency(citation.commissioned_by, upserter)
+            name = citation.commissioned_by
+            with self.checked(record, record.citation_line, "commissioned by", name):
+                commissioned_by = self._agency(name, upserter)
         language = self._language(record, record.text_language or "English", None)
         existing = Translation.objects.filter(
             document=document, kind=record.text_kind, language=language
         ).first()
         if existing is not None and existing.text != record.body_text:
             self._relocate_passages(record, existing, record.body_text)
-        return upserter.upsert(
-            Translation,
-            {"document": document, "kind": record.text_kind, "language": language},
-            {
-                "title": record.heading,
-                "text": record.body_text,
-                "translator": translator,
-                "commissioned_by": commissioned_by,
-                "credit_line": citation.credits if citation else "",
-            },
-        )
+        body_line = record.paragraphs[0].line if record.paragraphs else None
+        with self.checked(record, body_line, "heading", record.heading):
+            return upserter.upsert(
+                Translation,
+                {"document": document, "kind": record.text_kind, "language": language},
+                {
+                    "title": record.heading,
+                    "text": record.body_text,
+                    "translator": translator,
+                    "commissioned_by": commissioned_by,
+                    "credit_line": citation.credits if citation else "",
+                },
+            )
 
     def _relocate_passages(self, record: WCDARecord, translation: Translation, text: str) -> None:
         """Move mentions and evidence to where their quotes stand in a corrected text.
@@ -322,6 +368,27 @@ class WCDAImporter:
             upserter.upsert(AgencyName, {"agency": agency, "name": name}, {"kind": "abbreviation"})
         return agency
 
+    @staticmethod
+    def _repository(abbreviation: str, upserter: Upserter) -> Repository | None:
+        """The repository cited as ``abbreviation``; made from the table of archives when the
+        catalog does not have it yet."""
+        if not abbreviation:
+            return None
+        repository = Repository.objects.filter(abbreviation=abbreviation).first()
+        archive = BY_ABBREVIATION.get(abbreviation)
+        if repository is not None or archive is None:
+            return repository
+        return upserter.upsert(
+            Repository,
+            {"abbreviation": archive.abbreviation},
+            {
+                "name": archive.name,
+                "slug": default_slug(archive.abbreviation),
+                "country": archive.country,
+                "parent_institution": archive.parent_institution,
+            },
+        )
+
     def _references(self, record: WCDARecord, document: Document, upserter: Upserter) -> None:
         if record.citation is None or not record.citation.reference:
             return
@@ -332,12 +399,9 @@ class WCDAImporter:
         if reference is None:
             reference = ArchivalReference(document=document, as_written=as_written)
             reference.apply_parse()
-            reference.repository = (
-                Repository.objects.filter(abbreviation=reference.archive).first()
-                if reference.archive
-                else None
-            )
-            upserter.save(reference, CREATED)
+            with self.checked(record, record.citation_line, "reference", as_written):
+                reference.repository = self._repository(reference.archive, upserter)
+                upserter.save(reference, CREATED)
             if reference.needs_review:
                 record.warnings.append(
                     f"{record.source}, line {record.citation_line}, reference: "

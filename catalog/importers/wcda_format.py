@@ -26,18 +26,28 @@ An export looks like this (blank lines between the parts; "<- ..." are notes, no
 
     Translation - English                   <- one item a line ("Original Scan", ...)
 
-    Berlin, 27 February 1986                <- body: optional place and date line,
-    Strictly Confidential                   <-   optional classification marking,
-    Relations between the MfS ...           <-   optional heading (one line, no final stop),
-    Since 1969 counterintelligence ...      <-   paragraphs separated by blank lines
+    Berlin, 27 February 1986                <- body: optional place and date line (the date
+                                               may be partial: "Berlin, early 1983"),
+    Strictly Confidential                   <-   classification markings, one or several,
+    [Memorandum of Conversation]            <-   editorial notes in brackets,
+    Relations between the MfS ...           <-   optional heading (one line, no final stop,
+                                               or the first bracketed note),
+    Since 1969 counterintelligence ...      <-   paragraphs separated by blank lines; in a
+                                               conversation a speaker's "NAME:" line
+                                               stands before each speech
+
+Section labels are the known ones (_SECTION_FIELDS) wherever they stand before the body, and
+other Title Case "Label:" lines only where a known label follows them: a "Mielke:" line after
+the last known label is a speaker in the document's text, not a section.
 
 Line endings may be LF, CRLF or CR; a UTF-8 byte order mark is allowed. Any other encoding is
 refused rather than guessed, because a wrong guess silently corrupts names.
 
 body_text, the document text as the catalog stores it, is defined as: the blocks of the body
-(the place and date line, the classification, the heading and the paragraphs, in the order of
-the file), each block being its lines with trailing whitespace removed and joined by "\\n",
-the blocks joined by "\\n\\n". WCDARecord.paragraph_offsets() gives where each paragraph starts.
+(the place and date line, the classifications, editorial notes, the heading and the
+paragraphs, in the order of the file), each block being its lines with trailing whitespace
+removed and joined by "\\n", the blocks joined by "\\n\\n". WCDARecord.paragraph_offsets()
+gives where each paragraph starts.
 
 parse_wcda() raises WCDAFormatError for input it cannot read (empty, binary, no title,
 truncated, no body); oddities it can live with are returned in WCDARecord.warnings. Both have
@@ -121,19 +131,21 @@ class WCDARecord:
     associated: list[str] = field(default_factory=list)
     rights: str = ""
     extra_sections: dict[str, str] = field(default_factory=dict)
+    section_lines: dict[str, int] = field(default_factory=dict)  # "subjects" -> its label's line
     text_kind: str = "translation"
     text_language: str = ""
     place_date_line: str = ""
-    classification: str = ""
+    classification: str = ""  # every marking, one a line: "Top Secret\nOf Special Importance"
+    editorial_notes: list[str] = field(default_factory=list)  # "[Stamp: received 3.3.86]"
     heading: str = ""
+    front: list[str] = field(default_factory=list)  # the blocks before the paragraphs
     paragraphs: list[Located] = field(default_factory=list)
     body_text: str = ""
     warnings: list[str] = field(default_factory=list)
 
     def paragraph_offsets(self) -> list[int]:
         """Character offset in body_text at which each paragraph starts."""
-        front = [p for p in (self.place_date_line, self.classification, self.heading) if p]
-        offset = sum(len(part) + 2 for part in front)
+        offset = sum(len(part) + 2 for part in self.front)
         offsets = []
         for paragraph in self.paragraphs:
             offsets.append(offset)
@@ -144,14 +156,38 @@ class WCDARecord:
 # --- reading the file ------------------------------------------------------------------------
 
 _BOM = b"\xef\xbb\xbf"
+_NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 _ACCEPTED = "accepted encodings are UTF-8 and UTF-8 with BOM"
 
 
-def _control_ratio(sample: str) -> float:
-    # Text never contains C0 controls other than tab, newlines and form feed; binary data is
-    # full of them, so their share tells a PDF or a picture from a text file.
-    controls = sum(1 for ch in sample if (ch < " " and ch not in "\t\n\r\f") or ch == "\x7f")
-    return controls / max(len(sample), 1)
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _binary_at(text: str) -> int | None:
+    """Where binary data starts in text (a str, or bytes read as Latin-1), or None.
+
+    Text never contains C0 controls other than tab, newlines and form feed; binary data is
+    full of them, so their share in the first 8 KB tells a PDF or a picture from a text file,
+    and a NUL anywhere does too. The answer is the offset of the first control character.
+    """
+    sample = text[:8192]
+    controls = _CONTROL_RE.findall(sample)
+    if "\x00" not in text and len(controls) <= 0.05 * max(len(sample), 1):
+        return None
+    first = _CONTROL_RE.search(text)
+    return first.start() if first else 0
+
+
+def _binary_error(
+    source: str, text: str, offset: int, byte_offset: int, line: int
+) -> WCDAFormatError:
+    return WCDAFormatError(
+        source,
+        line,
+        "file",
+        f"not a text file (binary data: control character 0x{ord(text[offset]):02X} "
+        f"at byte {byte_offset})",
+    )
 
 
 def decode_wcda_bytes(data: bytes, source: str) -> str:
@@ -162,10 +198,11 @@ def decode_wcda_bytes(data: bytes, source: str) -> str:
         data = data[len(_BOM) :]
     if not data.strip():
         raise WCDAFormatError(source, None, "file", "file is empty")
-    nul = data.find(b"\x00")
-    if nul >= 0 or _control_ratio(data[:8192].decode("latin-1")) > 0.05:
-        line = data.count(b"\n", 0, nul) + 1 if nul >= 0 else None
-        raise WCDAFormatError(source, line, "file", "not a text file (binary data)")
+    as_bytes = data.decode("latin-1")  # one character a byte, so offsets are byte offsets
+    binary = _binary_at(as_bytes)
+    if binary is not None:
+        line = len(_NEWLINE_RE.findall(as_bytes, 0, binary)) + 1
+        raise _binary_error(source, as_bytes, binary, binary, line)
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as err:
@@ -221,12 +258,22 @@ _CONTENT_ITEM_RE = re.compile(
 )
 
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+# Words that make a date approximate or partial: "early 1983", "mid-1983", "Ende Februar 1983".
+_DATE_QUALIFIER = (
+    r"(?:(?:early|mid|late|beginning of|end of|middle of|first half of|second half of"
+    r"|spring|summer|autumn|fall|winter|around|about|circa|ca\.|c\.|before|after|not before"
+    r"|not after|anfang|mitte|ende|frühjahr|sommer|herbst|winter|um|vor|nach|den|the)"
+    r"(?:\s+|-|\s*(?=\d)))*"
+)
 # The date part of a place and date line: "27 February 1986", "February 27, 1986",
-# "den 27. Februar 1986", "27.2.1986", "12.III.1953", "1986". Only recognised, never parsed.
+# "den 27. Februar 1986", "27.2.1986", "12.III.1953", "1986", "early 1983", "1982/83".
+# Only recognised, never parsed.
 _LINE_DATE_RE = re.compile(
-    r"(?:den\s+|the\s+|c\.\s*)?(?:\d{1,2}(?:st|nd|rd|th)?\.?\s*)?"
-    r"(?:[A-Z][a-zäöüé]+\.?|[IVX]{1,4}\.|\d{1,2}\.)?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?"
-    rf"{_YEAR}\.?"
+    rf"{_DATE_QUALIFIER}(?:\d{{1,2}}(?:st|nd|rd|th)?\.?\s*)?"
+    r"(?:[A-Za-zäöüé]+\.?|[IVX]{1,4}\.|\d{1,2}\.)?\s*(?:\d{1,2}(?:st|nd|rd|th)?,?\s*)?"
+    rf"{_YEAR}(?:\s*[-–/]\s*(?:\d\d|{_YEAR}))?\.?"
+    r"|undated|no date|n\.\s?d\.|date unknown|ohne datum|o\.\s?d\.",
+    re.IGNORECASE,
 )
 _PLACE_RE = re.compile(r"[^\d,.;:!?]{1,40}")
 
@@ -264,6 +311,16 @@ _CLASSIFICATIONS = (
     "titkos",
     "strogo poverljivo",
     "poverljivo",
+    # Further markings that stand in a block of their own under the first.
+    "of special importance",
+    "special file",
+    "personal",
+    "single copy",
+    "only copy",
+    "copy no",
+    "особой важности",
+    "особая папка",
+    "лично",
 )
 # What may follow a marking on its line: punctuation, a number or a copy number, so that a
 # heading such as "Secret talks with Iraq" is not taken for a classification.
@@ -298,7 +355,6 @@ _TRANSLATED_RE = re.compile(
 _FOR_BY_RE = re.compile(r"\bfor\s+(?P<for>[A-Z][\w&.' -]*?)\s+by\b")
 _NAME_SEPARATOR_RE = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _URL_LINE_RE = re.compile(r"<?(?P<url>https?://[^\s<>]+)>?")
-_TRAILING_URL_RE = re.compile(r"\s*<?(?P<url>https?://[^\s<>]+)>?\s*$")
 _RECORD_ID_RE = re.compile(r"/document/(?P<id>[^/?#\s]+)/?(?:[?#]\S*)?$")
 
 
@@ -348,6 +404,8 @@ def _section_items(section: _Section, separators: str | None = None) -> list[str
 
 
 def _is_label(text: str, known_only: bool) -> re.Match[str] | None:
+    if ":" not in text:  # most lines: answered without a regular expression
+        return None
     match = _LABEL_RE.fullmatch(text.strip())
     if not match:
         return None
@@ -364,7 +422,8 @@ def _is_label(text: str, known_only: bool) -> re.Match[str] | None:
 def _looks_like_place_date(block: str) -> bool:
     if "\n" in block or len(block) > 80:
         return False
-    text = block.strip()
+    # Editors bracket what they supply or doubt: "Berlin, [early] 1983", "[Moscow], 1983?".
+    text = re.sub(r"[\[\]?]", "", block).strip()
     if _LINE_DATE_RE.fullmatch(text):
         return True
     place, comma, date = text.partition(",")
@@ -381,12 +440,21 @@ def _looks_like_classification(block: str) -> bool:
     )
 
 
+def _is_bracketed(block: str) -> bool:
+    """An editor's note or heading: "[Memorandum of conversation]", "[Stamp: received]"."""
+    text = block.strip()
+    return text.startswith("[") and text.endswith("]") and len(text) <= 300
+
+
 def _looks_like_heading(block: str) -> bool:
     return "\n" not in block and len(block) <= 200 and not block.rstrip().endswith(tuple(".!?;:,"))
 
 
+_NOT_ALNUM_RE = re.compile(r"[\W_]+")
+
+
 def _comparable(text: str) -> str:
-    return "".join(ch for ch in text.casefold() if ch.isalnum())
+    return _NOT_ALNUM_RE.sub("", text.casefold())
 
 
 def _text_version(contents: list[str], original_languages: list[str]) -> tuple[str, str, int]:
@@ -425,11 +493,11 @@ class _Parser:
             text = text[1:]
         if not text.strip():
             raise WCDAFormatError(source, None, "file", "file is empty")
-        if "\x00" in text or _control_ratio(text[:8192]) > 0.05:
-            nul = text.find("\x00")
-            line = len(re.findall(r"\r\n|\r|\n", text[:nul])) + 1 if nul >= 0 else None
-            raise WCDAFormatError(source, line, "file", "not a text file (binary data)")
-        self.lines = re.split(r"\r\n|\r|\n", text)
+        binary = _binary_at(text)
+        if binary is not None:
+            line = len(_NEWLINE_RE.findall(text, 0, binary)) + 1
+            raise _binary_error(source, text, binary, len(text[:binary].encode()), line)
+        self.lines = _NEWLINE_RE.split(text)
 
     def warn(self, line: int | None, field_name: str, message: str) -> None:
         self.warnings.append(_locate(self.source, line, field_name, message))
@@ -469,8 +537,13 @@ class _Parser:
         date = Located(self.lines[before[0]].strip(), before[0] + 1)
         if not re.search(_YEAR, date.value):
             self.warn(date.line, "date", f"{date.value!r} has no year; is it the date?")
-        for extra in before[1:]:
-            self.warn(extra + 1, "date", f"unexpected text before the title: {self.lines[extra]!r}")
+        if len(before) > 1:
+            more = f" and {len(before) - 2} more line(s)" if len(before) > 2 else ""
+            self.warn(
+                before[1] + 1,
+                "date",
+                f"unexpected text before the title: {self.lines[before[1]][:80]!r}{more}",
+            )
         return date, index
 
     def parse_title(self, start: int) -> tuple[Located, int]:
@@ -501,11 +574,13 @@ class _Parser:
         """
         sections: list[_Section] = []
         current: _Section | None = None
+        last_known = self.last_known_label(index)
         while index < len(self.lines):
             text = self.lines[index].strip()
-            # After "Contents:" no label is recognised: the document's own text follows.
+            # After "Contents:" no label is recognised: the document's own text follows. Nor
+            # is an unknown label after the last known one: that is a speaker in the text.
             in_contents = current is not None and current.field == "contents"
-            label = None if in_contents else _is_label(text, known_only=False)
+            label = None if in_contents else _is_label(text, known_only=index > last_known)
             if label:
                 current = _Section(
                     label["label"], _SECTION_FIELDS.get(label["label"].lower(), ""), index + 1, []
@@ -523,6 +598,17 @@ class _Parser:
                 current.lines.append((index + 1, self.lines[index]))
             index += 1
         return sections, self.body_without_contents(sections, title)
+
+    def last_known_label(self, index: int) -> int:
+        """Index of the last known section label from index on, up to "Contents:"; -1 if none."""
+        last = -1
+        for number in range(index, len(self.lines)):
+            label = _is_label(self.lines[number], known_only=True)
+            if label:
+                last = number
+                if _SECTION_FIELDS[label["label"].lower()] == "contents":
+                    break
+        return last
 
     def body_without_contents(self, sections: list[_Section], title: Located) -> int:
         """The file ended inside the sections: find the body, or say why there is none."""
@@ -577,6 +663,7 @@ class _Parser:
             else:
                 seen[key] = section
         for key, section in seen.items():
+            record.section_lines[key] = section.line
             if not any(text.strip() for _, text in section.lines) and key != "contents":
                 self.warn(section.line, key, "section is empty")
             if key == "citation":
@@ -640,10 +727,13 @@ class _Parser:
             return
         record.citation_line = text_lines[0][0]
         text = " ".join(line for _, line in text_lines)
-        trailing_url = _TRAILING_URL_RE.search(text)
-        if trailing_url and not record.url:  # URL printed at the end of the paragraph
+        # A URL printed at the end of the paragraph is its last word. (Taking the last word
+        # rather than searching for a URL pattern keeps this linear in the citation's length.)
+        head, _, last_word = text.rstrip().rpartition(" ")
+        trailing_url = _URL_LINE_RE.fullmatch(last_word)
+        if trailing_url and not record.url:
             record.url = trailing_url["url"]
-            text = text[: trailing_url.start()]
+            text = head.rstrip()
         record.citation = self.split_citation(text, record.citation_line)
         self.compare_citation(record)
 
@@ -698,7 +788,7 @@ class _Parser:
             )
 
     def parse_body(self, record: WCDARecord, start: int) -> None:
-        blocks = _blocks([(n + 1, text) for n, text in enumerate(self.lines) if n >= start])
+        blocks = _blocks(list(enumerate(self.lines[start:], start + 1)))
         record.text_kind, record.text_language, versions = _text_version(
             record.contents, record.original_languages
         )
@@ -708,21 +798,29 @@ class _Parser:
                 "contents",
                 f"several text versions listed; the body is taken to be the {record.text_kind}",
             )
-        # Place and date line and classification come first, in either order.
+        # Place and date line, classifications and editorial notes come first, in any order.
         index = 0
+        markings: list[str] = []
         while index < len(blocks):
             value = blocks[index].value
             if not record.place_date_line and _looks_like_place_date(value):
                 record.place_date_line = value
-            elif not record.classification and _looks_like_classification(value):
-                record.classification = value
+            elif _looks_like_classification(value):
+                markings.append(value)
+            elif _is_bracketed(value):
+                record.editorial_notes.append(value)
             else:
                 break
             index += 1
-        # A heading is only a heading if a paragraph follows it.
+        record.classification = "\n".join(markings)
+        # A heading is only a heading if a paragraph follows it; without one, the editor's
+        # first bracketed note stands for it.
         if index < len(blocks) - 1 and _looks_like_heading(blocks[index].value):
             record.heading = blocks[index].value
             index += 1
+        elif record.editorial_notes:
+            record.heading = record.editorial_notes.pop(0)
+        record.front = [block.value for block in blocks[:index]]
         record.paragraphs = blocks[index:]
         if not record.paragraphs:
             raise self.fail(

@@ -1,8 +1,16 @@
-"""Provenance: the holding archive and the reference of the original file.
+"""Provenance: the holding archive, the reference of the original file, and the publisher.
 
 The reference is kept as written and parsed by ``catalog.references``; what
 cannot be parsed stays verbatim and is flagged for an archivist.
+
+A document's ``publisher_url`` is the address it was harvested from, kept as
+provenance. Citations, JSON-LD and links use the publisher's permanent address
+instead, built from the record id (``publisher_address``), since harvests have
+come from test and mirror hosts whose addresses do not last.
 """
+
+from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -116,3 +124,76 @@ class ArchivalReference(models.Model):
         self.normalised = parsed.normalised
         self.needs_review = not parsed.parsed
         self.parse_problems = "\n".join(parsed.problems)
+
+
+@dataclass(frozen=True)
+class Publisher:
+    """A publisher of documents online, with its permanent address for a record."""
+
+    name: str
+    record_address: str  # "https://host/document/{id}"
+    former_names: tuple[str, ...] = ()
+    test_hosts: tuple[str, ...] = ()  # test, staging and mirror hosts seen in harvests
+
+    @property
+    def host(self) -> str:
+        return urlsplit(self.record_address).hostname or ""
+
+
+PUBLISHERS: tuple[Publisher, ...] = (
+    Publisher(
+        "Wilson Center Digital Archive",
+        "https://digitalarchive.wilsoncenter.org/document/{id}",
+        former_names=("History and Public Policy Program Digital Archive",),
+        test_hosts=("wilson-center-digital-archive.dvincitest.com",),
+    ),
+)
+
+
+def publisher_named(name: str) -> Publisher | None:
+    """The publisher known under ``name``, current or former."""
+    for publisher in PUBLISHERS:
+        if name == publisher.name or name in publisher.former_names:
+            return publisher
+    return None
+
+
+@dataclass(frozen=True)
+class PublisherAddress:
+    """Where a document is read at its publisher, and where it was harvested from."""
+
+    permanent: str  # for citations and links; "" when none is known
+    harvested: str  # publisher_url as harvested
+    harvested_from: str  # "permanent", "test host", "mirror or older address", or ""
+
+    @property
+    def harvested_differs(self) -> bool:
+        return bool(self.harvested) and self.harvested != self.permanent
+
+
+def publisher_address(publisher_name: str, record_id: str, harvested: str) -> PublisherAddress:
+    """The permanent address of a publisher's record, built from its id; the harvested
+    address is kept and classed. An unknown publisher's harvested address is used as is,
+    unless it is on a known test host."""
+    publisher = publisher_named(publisher_name)
+    host = (urlsplit(harvested).hostname or "") if harvested else ""
+    test_hosts = {h for p in PUBLISHERS for h in p.test_hosts}
+    if publisher is not None and record_id:
+        permanent = publisher.record_address.format(id=record_id)
+    else:
+        permanent = "" if host in test_hosts else harvested
+    if not harvested:
+        kind = ""
+    elif host in test_hosts:
+        kind = "test host"
+    elif harvested == permanent:
+        kind = "permanent"
+    else:
+        kind = "mirror or older address"
+    return PublisherAddress(permanent, harvested, kind)
+
+
+def document_publisher_address(document) -> PublisherAddress:
+    return publisher_address(
+        document.publisher, document.publisher_record_id, document.publisher_url
+    )

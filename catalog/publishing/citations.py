@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from catalog import dates
 from catalog.models import Document, Translation
+from catalog.models.provenance import document_publisher_address
 
 
 @dataclass(frozen=True)
@@ -28,7 +29,7 @@ class CitationData:
     credits: str
     publisher: str
     publisher_record_id: str
-    publisher_url: str
+    publisher_url: str  # the publisher's permanent address, built from the record id
     url: str
     place: str
     classification: str
@@ -58,7 +59,7 @@ def gather(document: Document, url: str) -> CitationData:
         credits=document.credits,
         publisher=document.publisher,
         publisher_record_id=document.publisher_record_id,
-        publisher_url=document.publisher_url,
+        publisher_url=document_publisher_address(document).permanent,
         url=url,
         place=document.place_date_line.split(",")[0].strip() if document.place_date_line else "",
         classification=document.classification,

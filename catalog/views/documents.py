@@ -16,6 +16,7 @@ from catalog.models import (
     RoleEvidence,
     Translation,
 )
+from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations
 from catalog.views import annotated_text
 from catalog.views.pages import find_visible, is_visible, visible_filter
@@ -106,6 +107,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "agencies": sorted(agencies.values(), key=lambda a: a.name),
         "events": sorted(events.items(), key=lambda item: _event_order(item[0])),
         "citation": citations.chicago(document, url),
+        "publisher_address": document_publisher_address(document),
         "citation_formats": list(CITATION_FORMATS),
         "absolute_url": url,
         "json_ld": _json_ld(document, url, user),
@@ -193,8 +195,9 @@ def _json_ld(document, url: str, user) -> dict:
         data["dateCreated"] = document.date
     if document.publisher:
         data["publisher"] = {"@type": "Organization", "name": document.publisher}
-    if document.publisher_url:
-        data["sameAs"] = document.publisher_url
+    permanent = document_publisher_address(document).permanent
+    if permanent:
+        data["sameAs"] = permanent
     if document.publisher_record_id:
         data["identifier"] = document.publisher_record_id
     if document.rights:

@@ -267,3 +267,25 @@ def test_subjects_and_places_named_in_a_file_reuse_the_catalogued_terms(seed):
     iraq = document.places.get(name="Iraq")
     assert iraq.slug == "iraq" and iraq.kind == "country"  # the seed's curated place
     assert [o.action for o in WCDAImporter().run([older]).outcomes] == ["unchanged"]
+
+
+def test_conversations_partial_dates_and_bodies_without_a_date_line_import_whole(db):
+    data = Path(__file__).resolve().parent / "data" / "wcda"
+    names = ["conversation_speakers.txt", "partial_date_classifications.txt", "no_date_line.txt"]
+    report = WCDAImporter().run([data / name for name in names])
+    assert report.ok, report.lines()
+    conversation = Document.objects.get(publisher_record_id="900001")
+    assert conversation.place_date_line == "Moscow, early March 1983"
+    text = conversation.translations.get()
+    assert text.title.startswith("[Record of the conversation")
+    assert "MIELKE:\n\nI welcome you" in text.text
+    partial = Document.objects.get(publisher_record_id="900002")
+    assert partial.classification == "Streng geheim\nOf Special Importance"
+    reference = partial.archival_references.get()
+    assert (reference.collection, reference.file_number) == ("DY 30", "IV 2/2.036/15")
+    assert not reference.needs_review
+    assert (reference.repository.abbreviation, reference.repository.country) == (
+        "SAPMO-BArch",
+        "Germany",
+    )
+    assert Document.objects.get(publisher_record_id="900003").place_date_line == ""

@@ -23,10 +23,18 @@ def test_the_page_shows_a_chicago_citation(seed, client):
         "“Relations between the Ministry for State Security of the GDR with Intelligence Organs "
         "of the Republic of Iraq.” February 28, 1986. BStU, ZA, HA X 104, pp. 49-51, Stasi "
         "Records Archive. Translated for CWIHP by Bernd Schaefer. Wilson Center Digital "
-        "Archive, record 122923. https://wilson-center-digital-archive.dvincitest.com/"
+        "Archive, record 122923. https://digitalarchive.wilsoncenter.org/"
         f"document/122923. Catalogued in Liaison, {PAGE}."
     )
     assert f'<p class="citation">{expected}</p>' in html
+    assert "dvincitest" not in expected
+
+
+@pytest.mark.parametrize("fmt", ["bib", "ris", "json"])
+def test_no_citation_format_shows_the_harvested_test_host(seed, client, fmt):
+    text = download(client, fmt).content.decode()
+    assert "dvincitest" not in text
+    assert "https://digitalarchive.wilsoncenter.org/document/122923" in text
 
 
 def test_bibtex_downloads_as_a_misc_entry(seed, client):

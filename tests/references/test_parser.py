@@ -361,16 +361,20 @@ def test_it_reads_the_rest_of_a_reference_to_an_unknown_archive() -> None:
 @pytest.mark.parametrize(
     ("text", "archive"),
     [
-        ("SAPMO-BArch, DY 30/IV 2/2.035/45, Bl. 3", "SAPMO-BArch"),
-        ("PA AA, MfAA, C 1234/72, Bl. 5", "PA AA"),
+        ("MNL OL, M-KS 288. f. 5/123. ő.e.", "MNL OL"),
+        ("National Archives of the Czech Republic, KSČ-ÚV-02/1, sv. 45, a.j. 12", "NA ČR"),
     ],
 )
-def test_it_leaves_other_archives_signatures_for_an_archivist(text: str, archive: str) -> None:
+def test_it_keeps_references_of_archives_without_a_common_grammar_for_an_archivist(
+    text: str, archive: str
+) -> None:
     reference = parse_reference(text)
 
     assert not reference.parsed
     assert reference.archive == archive
-    assert "own signatures" in reference.problems[0]
+    assert reference.repository is not None
+    assert "no common grammar" in reference.problems[0]
+    assert reference.normalised == text
 
 
 def test_it_reports_a_missing_fonds_and_still_reads_the_file() -> None:
@@ -394,7 +398,7 @@ def test_it_reports_a_missing_file_number(text: str) -> None:
 
 
 def test_it_reports_pages_it_cannot_read() -> None:
-    reference = parse_reference("BStU, MfS, HA XX, Nr. 5, Bl. 12ff.")
+    reference = parse_reference("BStU, MfS, HA XX, Nr. 5, Bl. twelve")
 
     assert not reference.parsed
     assert reference.page_label == "Bl."

@@ -40,7 +40,13 @@ def test_it_shows_the_provenance_chain_from_archive_to_publisher(seed, client):
     assert '<a href="/persons/bernd-schaefer/">Bernd Schaefer</a>' in provenance
     assert '<a href="/agencies/cwihp/">Cold War International History Project</a>' in provenance
     assert "<dd>122923</dd>" in provenance
-    assert 'href="https://wilson-center-digital-archive.dvincitest.com/document/122923"' in html
+    assert 'href="https://digitalarchive.wilsoncenter.org/document/122923"' in html
+    # The address it was harvested from is provenance, shown as such and never linked.
+    assert (
+        "<dt>Harvested from</dt><dd>https://wilson-center-digital-archive.dvincitest.com/" in html
+    )
+    assert "(test host; kept as provenance)" in html
+    assert 'href="https://wilson-center-digital-archive.dvincitest.com' not in html
 
 
 def test_it_flags_a_reference_that_awaits_review(seed, client):
@@ -106,6 +112,7 @@ def test_head_carries_json_ld_and_highwire_tags(seed, client):
     assert "ArchiveComponent" in data["@type"]
     assert data["holdingArchive"]["name"] == "Stasi Records Archive"
     assert data["dateCreated"] == "1986-02-28"
+    assert data["sameAs"] == "https://digitalarchive.wilsoncenter.org/document/122923"
 
 
 def test_an_old_slug_redirects_permanently(seed, client):
