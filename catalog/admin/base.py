@@ -2,7 +2,8 @@
 import and export, and plain lists.
 
 ``CatalogAdmin`` is the one base class of every catalog admin (one per record
-type, inline-only records included). Spreadsheets (CSV, XLSX, JSON) are read
+type, inline-only records included), and ``CatalogTabularInline`` /
+``CatalogStackedInline`` of every inline. Spreadsheets (CSV, XLSX, JSON) are read
 and written by the resources of ``catalog.interchange.resources``, the same
 definitions the ``export_catalog`` and ``import_catalog`` commands use.
 """
@@ -14,12 +15,14 @@ from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import dates
 from catalog.admin.history import RelatedHistory, field_changes, related_changes
+from catalog.admin.versions import VersionedAdminMixin
 from catalog.interchange.resources import RESOURCES
 
 
-class CatalogAdmin(ImportExportMixin, SimpleHistoryAdmin):
+class CatalogAdmin(VersionedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
     """Base admin: history (with field diffs, revert and the changes to a record's parts),
-    and spreadsheet import (with a dry-run preview) and export of the filtered list."""
+    spreadsheet import (with a dry-run preview) and export of the filtered list, and a
+    refusal to save over someone else's newer version (``catalog.admin.versions``)."""
 
     list_per_page = 50
     object_history_template = "admin/catalog/object_history.html"
@@ -42,6 +45,14 @@ class CatalogAdmin(ImportExportMixin, SimpleHistoryAdmin):
         if obj is not None and self.related_history:
             context["related_changes"] = related_changes(obj, self.related_history)
         return super().history_view(request, object_id, extra_context=context)
+
+
+class CatalogTabularInline(VersionedAdminMixin, admin.TabularInline):
+    """A part edited in rows on its record's page; each row refuses to save over a newer one."""
+
+
+class CatalogStackedInline(VersionedAdminMixin, admin.StackedInline):
+    """A part edited as a block on its record's page; refuses to save over a newer version."""
 
 
 def edtf_reading(value: str) -> str:

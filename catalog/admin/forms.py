@@ -9,6 +9,7 @@ shown read-only.
 from django import forms
 from django.forms.models import BaseInlineFormSet
 
+from catalog.admin.versions import VersionedModelForm
 from catalog.curation.passages import OccurrenceNotFound, QuoteNotFound, locate_quote, occurrence_of
 
 OCCURRENCE_HELP = (
@@ -17,7 +18,7 @@ OCCURRENCE_HELP = (
 )
 
 
-class PassageForm(forms.ModelForm):
+class PassageForm(VersionedModelForm):
     """A passage (mention or evidence) given by its quote and occurrence in a text."""
 
     occurrence = forms.IntegerField(

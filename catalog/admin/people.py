@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db.models import Q
 
-from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
+from catalog.admin.base import CatalogAdmin, CatalogTabularInline, EDTFReadingMixin
 from catalog.admin.filters import LinkedRecordFilter, decade_filter
 from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
@@ -21,7 +21,7 @@ from catalog.models import (
 )
 
 
-class PersonNameInline(admin.TabularInline):
+class PersonNameInline(CatalogTabularInline):
     model = PersonName
     extra = 0
     autocomplete_fields = ["language"]
@@ -30,7 +30,7 @@ class PersonNameInline(admin.TabularInline):
     verbose_name_plural = "other forms of the name (spellings, transliterations, former names)"
 
 
-class PersonRoleInline(admin.TabularInline):
+class PersonRoleInline(CatalogTabularInline):
     model = PersonRole
     fk_name = "person"
     extra = 0
@@ -86,7 +86,7 @@ class PersonAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
         return ", ".join(name.name for name in obj.names.all())
 
 
-class RoleEvidenceInline(admin.TabularInline):
+class RoleEvidenceInline(CatalogTabularInline):
     model = RoleEvidence
     form = PassageForm
     formset = PassageFormSet
@@ -127,7 +127,7 @@ class PersonRoleAdmin(EDTFReadingMixin, CatalogAdmin):
     )
 
 
-class AgencyNameInline(admin.TabularInline):
+class AgencyNameInline(CatalogTabularInline):
     model = AgencyName
     extra = 0
     autocomplete_fields = ["language"]
@@ -136,7 +136,7 @@ class AgencyNameInline(admin.TabularInline):
     verbose_name_plural = "abbreviations and other names (e.g. 'MfS', 'Stasi')"
 
 
-class SubAgencyInline(admin.TabularInline):
+class SubAgencyInline(CatalogTabularInline):
     model = Agency
     fk_name = "parent"
     extra = 0
