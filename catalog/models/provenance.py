@@ -7,6 +7,7 @@ cannot be parsed stays verbatim and is flagged for an archivist.
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from catalog.models.base import web_url_field
 from catalog.references import parse_reference
 
 
@@ -24,7 +25,7 @@ class Repository(models.Model):
         help_text="The institution it belongs to now, e.g. 'Bundesarchiv' for the BStU.",
     )
     country = models.CharField(max_length=100, blank=True)
-    url = models.URLField(blank=True)
+    url = web_url_field(blank=True)
     description = models.TextField(blank=True)
     history = HistoricalRecords()
 

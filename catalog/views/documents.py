@@ -16,6 +16,7 @@ from catalog.models import (
     RoleEvidence,
     Translation,
 )
+from catalog.models.base import web_url
 from catalog.publishing import citations
 from catalog.views import annotated_text
 from catalog.views.pages import find_visible, is_visible, visible_filter
@@ -193,8 +194,8 @@ def _json_ld(document, url: str, user) -> dict:
         data["dateCreated"] = document.date
     if document.publisher:
         data["publisher"] = {"@type": "Organization", "name": document.publisher}
-    if document.publisher_url:
-        data["sameAs"] = document.publisher_url
+    if web_url(document.publisher_url):
+        data["sameAs"] = web_url(document.publisher_url)
     if document.publisher_record_id:
         data["identifier"] = document.publisher_record_id
     if document.rights:
