@@ -10,11 +10,13 @@ definitions the ``export_catalog`` and ``import_catalog`` commands use.
 
 from django.contrib import admin
 from django.contrib.admin.utils import unquote
+from django.db import transaction
 from import_export.admin import ImportExportMixin
 from simple_history.admin import SimpleHistoryAdmin
 
 from catalog import dates
 from catalog.admin.history import RelatedHistory, field_changes, related_changes
+from catalog.admin.revert import restore_parts, version_cutoff
 from catalog.admin.versions import VersionedAdminMixin
 from catalog.interchange.resources import RESOURCES
 
@@ -38,6 +40,21 @@ class CatalogAdmin(VersionedAdminMixin, ImportExportMixin, SimpleHistoryAdmin):
             if previous is not None:
                 previous.history_delta_changes = field_changes(self.model, previous, current)
             previous = current
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # A revert is one transaction: the record and its parts go back together, or not at all.
+        with transaction.atomic():
+            request.catalog_revert_version = version_id
+            return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        version_id = getattr(request, "catalog_revert_version", None)
+        if version_id is not None and request.method == "POST":
+            version = self.model.history.get(history_id=version_id)
+            reason = f"reverted to the version of {version.history_date:%Y-%m-%d %H:%M:%S}"
+            cutoff = version_cutoff(version)
+            restore_parts(self.admin_site, obj, cutoff, request.user, reason)
 
     def history_view(self, request, object_id, extra_context=None):
         context = dict(extra_context or {})
