@@ -1,7 +1,7 @@
 """Persons with their names and offices; agencies with their names and sub-agencies."""
 
 from django.contrib import admin
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 
 from catalog.admin.base import CatalogAdmin, CatalogTabularInline, EDTFReadingMixin
 from catalog.admin.filters import LinkedRecordFilter, decade_filter
@@ -189,6 +189,19 @@ class AgencyAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
             .select_related("parent")
             .prefetch_related("names", "parent__names")
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Exact names and abbreviations first: "MfS" puts the Ministry before its departments."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            exact_name = AgencyName.objects.filter(agency=OuterRef("pk"), name__iexact=term)
+            rank = Case(
+                When(Q(name__iexact=term) | Exists(exact_name), then=Value(0)), default=Value(1)
+            )
+            ordering = self.get_ordering(request) or self.model._meta.ordering or ["pk"]
+            queryset = queryset.annotate(exact_match=rank).order_by("exact_match", *ordering)
+        return queryset, may_have_duplicates
 
     @admin.display(description="abbreviations")
     def abbreviations(self, obj):
