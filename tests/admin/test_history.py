@@ -10,6 +10,7 @@ from catalog.models import (
     Participant,
     Person,
     PersonRole,
+    Place,
     Translation,
 )
 from tests.admin.helpers import add_inline_row, change_form_data
@@ -114,3 +115,26 @@ def test_reverting_a_person_brings_back_names_and_offices_with_their_evidence(ed
     assert sorted(person.names.values_list("name", flat=True)) == names
     restored = PersonRole.objects.get(pk=role.pk)
     assert sorted(restored.evidence.values_list("quote", flat=True)) == quotes
+
+
+def test_the_history_names_linked_records_rather_than_ids(editor_client, document):
+    berlin = Place.objects.create(name="Berlin", slug="berlin")
+    baghdad = Place.objects.create(name="Baghdad", slug="baghdad")
+    url = reverse("admin:catalog_document_change", args=[document.pk])
+    data = change_form_data(editor_client.get(url), places=[berlin.pk, baghdad.pk])
+    assert editor_client.post(url, data).status_code == 302
+    page = " ".join(editor_client.get(history_url(document)).content.decode().split())
+    assert "<strong>Places:</strong> — &nbsp;&rarr;&nbsp;&nbsp;Baghdad, Berlin" in page
+    assert f"[{berlin.pk}" not in page
+
+
+def test_the_history_of_a_part_names_its_linked_records(editor_client, seed):
+    event = ContactEvent.objects.filter(participants__person__isnull=False).first()
+    participant = event.participants.filter(person__isnull=False).first()
+    other = Person.objects.exclude(pk=participant.person_id).first()
+    participant.person = other
+    participant.save()
+    page = editor_client.get(history_url(event)).content.decode()
+    assert f"<strong>Person:</strong> {participant.history.last().person} &rarr; {other}" in (
+        page.replace("&#x27;", "'")
+    )
