@@ -10,11 +10,17 @@ from django import forms
 from django.forms.models import BaseInlineFormSet
 
 from catalog.admin.versions import VersionedModelForm
-from catalog.curation.passages import OccurrenceNotFound, QuoteNotFound, locate_quote, occurrence_of
+from catalog.curation.passages import (
+    OccurrenceNotFound,
+    QuoteNotFound,
+    locate_quote,
+    occurrence_of,
+    occurrences_in_context,
+)
 
 OCCURRENCE_HELP = (
     "If the quote occurs more than once in the text, which occurrence you mean: "
-    "2 for the second. Leave empty for the first."
+    "2 for the second. If you leave it empty, each occurrence is shown for you to choose."
 )
 
 
@@ -52,6 +58,16 @@ class PassageForm(VersionedModelForm):
         text = self.passage_text()
         if not quote or text is None:
             return cleaned
+        if cleaned.get("occurrence") is None:
+            shown = occurrences_in_context(text, quote)
+            if len(shown) > 1:
+                choices = "; ".join(f"{n}: “{context}”" for n, context in enumerate(shown, 1))
+                self.add_error(
+                    "occurrence",
+                    f"“{quote.strip()}” occurs {len(shown)} times in the text. Enter the number "
+                    f"of the one you mean: {choices}.",
+                )
+                return cleaned
         try:
             start, end = locate_quote(text, quote, cleaned.get("occurrence") or 1)
         except QuoteNotFound as err:
