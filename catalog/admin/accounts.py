@@ -2,14 +2,19 @@
 
 The two roles are groups created by a migration (``0003``): an archivist
 creates and edits records; an editor may also publish, unpublish and delete
-published records. Passwords are generated, shown once, and never fixed.
+published records. Passwords are generated, shown once, and never fixed. Too
+many wrong passwords lock a login out for a while (django-axes, configured in
+``config.settings``); ``lockout_response`` is the page that says so.
 """
 
 import secrets
 
+from django.conf import settings
+from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
+from django.shortcuts import render
 
 ROLES = {"archivist": "Archivist", "editor": "Editor"}
 
@@ -40,3 +45,17 @@ def create_catalog_user(username: str, role: str, email: str = ""):
     user.save(update_fields=["is_staff"])
     user.groups.add(group)
     return user, password
+
+
+def lockout_response(request, original_response=None, credentials=None):
+    """The page shown when django-axes refuses a login after too many wrong passwords."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    username = (credentials or {}).get("username") or request.POST.get("username", "")
+    context = {
+        **admin.site.each_context(request),
+        "title": "Login refused",
+        "username": username,
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "minutes": minutes,
+    }
+    return render(request, "admin/catalog/lockout.html", context, status=429)

@@ -5,7 +5,12 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
+from catalog.admin.base import (
+    CatalogAdmin,
+    CatalogStackedInline,
+    CatalogTabularInline,
+    EDTFReadingMixin,
+)
 from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
 from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
@@ -14,7 +19,7 @@ from catalog.admin.publishing import PublishableAdmin
 from catalog.models import ArchivalReference, Document, Mention, Translation
 
 
-class TranslationInline(admin.StackedInline):
+class TranslationInline(CatalogStackedInline):
     model = Translation
     extra = 0
     show_change_link = True
@@ -149,7 +154,7 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
                     )
 
 
-class MentionInline(admin.TabularInline):
+class MentionInline(CatalogTabularInline):
     model = Mention
     form = PassageForm
     formset = PassageFormSet

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db.models import Q
 
-from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
+from catalog.admin.base import CatalogAdmin, CatalogTabularInline, EDTFReadingMixin
 from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
 from catalog.admin.forms import EvidenceFormSet, ParticipantFormSet, PassageForm
 from catalog.admin.history import RelatedHistory
@@ -11,7 +11,7 @@ from catalog.admin.publishing import PublishableAdmin
 from catalog.models import ContactEvent, EventEvidence, Participant
 
 
-class ParticipantInline(admin.TabularInline):
+class ParticipantInline(CatalogTabularInline):
     model = Participant
     formset = ParticipantFormSet
     extra = 1
@@ -22,7 +22,7 @@ class ParticipantInline(admin.TabularInline):
     )
 
 
-class EventEvidenceInline(admin.TabularInline):
+class EventEvidenceInline(CatalogTabularInline):
     model = EventEvidence
     form = PassageForm
     formset = EvidenceFormSet

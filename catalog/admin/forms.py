@@ -9,15 +9,22 @@ shown read-only.
 from django import forms
 from django.forms.models import BaseInlineFormSet
 
-from catalog.curation.passages import OccurrenceNotFound, QuoteNotFound, locate_quote, occurrence_of
+from catalog.admin.versions import VersionedModelForm
+from catalog.curation.passages import (
+    OccurrenceNotFound,
+    QuoteNotFound,
+    locate_quote,
+    occurrence_of,
+    occurrences_in_context,
+)
 
 OCCURRENCE_HELP = (
     "If the quote occurs more than once in the text, which occurrence you mean: "
-    "2 for the second. Leave empty for the first."
+    "2 for the second. If you leave it empty, each occurrence is shown for you to choose."
 )
 
 
-class PassageForm(forms.ModelForm):
+class PassageForm(VersionedModelForm):
     """A passage (mention or evidence) given by its quote and occurrence in a text."""
 
     occurrence = forms.IntegerField(
@@ -51,6 +58,16 @@ class PassageForm(forms.ModelForm):
         text = self.passage_text()
         if not quote or text is None:
             return cleaned
+        if cleaned.get("occurrence") is None:
+            shown = occurrences_in_context(text, quote)
+            if len(shown) > 1:
+                choices = "; ".join(f"{n}: “{context}”" for n, context in enumerate(shown, 1))
+                self.add_error(
+                    "occurrence",
+                    f"“{quote.strip()}” occurs {len(shown)} times in the text. Enter the number "
+                    f"of the one you mean: {choices}.",
+                )
+                return cleaned
         try:
             start, end = locate_quote(text, quote, cleaned.get("occurrence") or 1)
         except QuoteNotFound as err:

@@ -20,11 +20,26 @@ from simple_history.template_utils import HistoricalRecordContextHelper
 UNSHOWN_FIELDS = ["modified"]
 
 
+def linked_names(field, ids) -> str:
+    """The records behind ``ids`` by name, e.g. "Baghdad, Berlin"; "—" for none."""
+    ids = [pk for pk in ids if pk is not None]
+    if not ids:
+        return "—"
+    found = field.related_model._default_manager.in_bulk(ids)
+    names = [str(found[pk]) if pk in found else f"#{pk} (deleted)" for pk in ids]
+    return ", ".join(sorted(names))
+
+
 class ChangeDisplay(HistoricalRecordContextHelper):
-    """Shows a change as the archivist knows the values: "Draft", not "draft"; "—" for blank."""
+    """Shows a change as the archivist knows the values: "Draft", not "draft"; "—" for blank;
+    linked records (places, persons, languages) by name, not by database id."""
 
     def prepare_delta_change_value(self, change, value):
         field = self.model._meta.get_field(change.field)
+        if field.many_to_many:
+            return linked_names(field, super().prepare_delta_change_value(change, value))
+        if field.many_to_one or field.one_to_one:
+            return linked_names(field, [value])
         if field.choices and not isinstance(value, list):
             return dict(field.flatchoices).get(value, value)
         if value in (None, ""):

@@ -3,7 +3,8 @@
 The action takes exactly two selected records to a page that shows, for the
 record chosen to be kept, everything that will move to it; nothing changes
 until the archivist confirms. Merging away a published record deletes it, so
-it needs the same rights as deleting it.
+it needs the same rights as deleting it; merging a draft into a published record
+publishes the draft's content, so it needs the publish right.
 """
 
 from django.contrib import admin, messages
@@ -72,14 +73,19 @@ class MergeMixin:
         survivor = next((r for r in records if str(r.pk) == data.get("survivor")), records[0])
         loser = records[1] if survivor is records[0] else records[0]
         try:
-            merger = Merger.for_records(survivor, loser, user=request.user)
+            merger = Merger.for_records(
+                survivor, loser, user=request.user, may_publish=self.has_publish_permission(request)
+            )
         except MergeError as err:
             self.message_user(request, str(err), messages.ERROR)
             return HttpResponseRedirect(changelist)
-        allowed = self.has_delete_permission(request, loser)
+        refusal = merger.refusal()
+        if not self.has_delete_permission(request, loser):
+            refusal = f"“{loser}” is published: only an editor may merge it away. Keep it "
+            refusal += "instead, or ask an editor."
         if request.method == "POST" and "confirm" in request.POST:
-            if not allowed:
-                raise PermissionDenied
+            if refusal:
+                raise PermissionDenied(refusal)
             merger.merge()
             self.log_change(request, survivor, merger.reason)
             self.message_user(request, f"{merger.reason[0].upper()}{merger.reason[1:]}.")
@@ -98,7 +104,7 @@ class MergeMixin:
             "loser": loser,
             "ids": ",".join(str(r.pk) for r in records),
             "plan": merger.plan(),
-            "allowed": allowed,
+            "refusal": refusal,
             "loser_url": loser.get_absolute_url(),
         }
         return TemplateResponse(request, "admin/catalog/merge.html", context)

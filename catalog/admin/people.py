@@ -1,9 +1,9 @@
 """Persons with their names and offices; agencies with their names and sub-agencies."""
 
 from django.contrib import admin
-from django.db.models import Q
+from django.db.models import Case, Exists, OuterRef, Q, Value, When
 
-from catalog.admin.base import CatalogAdmin, EDTFReadingMixin
+from catalog.admin.base import CatalogAdmin, CatalogTabularInline, EDTFReadingMixin
 from catalog.admin.filters import LinkedRecordFilter, decade_filter
 from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
@@ -21,7 +21,7 @@ from catalog.models import (
 )
 
 
-class PersonNameInline(admin.TabularInline):
+class PersonNameInline(CatalogTabularInline):
     model = PersonName
     extra = 0
     autocomplete_fields = ["language"]
@@ -30,7 +30,7 @@ class PersonNameInline(admin.TabularInline):
     verbose_name_plural = "other forms of the name (spellings, transliterations, former names)"
 
 
-class PersonRoleInline(admin.TabularInline):
+class PersonRoleInline(CatalogTabularInline):
     model = PersonRole
     fk_name = "person"
     extra = 0
@@ -86,7 +86,7 @@ class PersonAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
         return ", ".join(name.name for name in obj.names.all())
 
 
-class RoleEvidenceInline(admin.TabularInline):
+class RoleEvidenceInline(CatalogTabularInline):
     model = RoleEvidence
     form = PassageForm
     formset = PassageFormSet
@@ -127,7 +127,7 @@ class PersonRoleAdmin(EDTFReadingMixin, CatalogAdmin):
     )
 
 
-class AgencyNameInline(admin.TabularInline):
+class AgencyNameInline(CatalogTabularInline):
     model = AgencyName
     extra = 0
     autocomplete_fields = ["language"]
@@ -136,7 +136,7 @@ class AgencyNameInline(admin.TabularInline):
     verbose_name_plural = "abbreviations and other names (e.g. 'MfS', 'Stasi')"
 
 
-class SubAgencyInline(admin.TabularInline):
+class SubAgencyInline(CatalogTabularInline):
     model = Agency
     fk_name = "parent"
     extra = 0
@@ -189,6 +189,19 @@ class AgencyAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
             .select_related("parent")
             .prefetch_related("names", "parent__names")
         )
+
+    def get_search_results(self, request, queryset, search_term):
+        """Exact names and abbreviations first: "MfS" puts the Ministry before its departments."""
+        queryset, may_have_duplicates = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if term:
+            exact_name = AgencyName.objects.filter(agency=OuterRef("pk"), name__iexact=term)
+            rank = Case(
+                When(Q(name__iexact=term) | Exists(exact_name), then=Value(0)), default=Value(1)
+            )
+            ordering = self.get_ordering(request) or self.model._meta.ordering or ["pk"]
+            queryset = queryset.annotate(exact_match=rank).order_by("exact_match", *ordering)
+        return queryset, may_have_duplicates
 
     @admin.display(description="abbreviations")
     def abbreviations(self, obj):

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.utils.html import format_html, format_html_join
 
-from catalog.admin.base import CatalogAdmin
+from catalog.admin.base import CatalogAdmin, CatalogTabularInline
 from catalog.admin.filters import LinkedRecordFilter
 from catalog.models import ArchivalReference, Repository
 
@@ -28,7 +28,7 @@ def parsed_parts(reference) -> str:
     return format_html_join(", ", "{}: <code>{}</code>", parts) or "—"
 
 
-class ArchivalReferenceInline(admin.TabularInline):
+class ArchivalReferenceInline(CatalogTabularInline):
     model = ArchivalReference
     extra = 0
     autocomplete_fields = ["repository"]

@@ -11,6 +11,10 @@ than breaking a uniqueness constraint.
 The same code plans a merge (for the confirmation page) and carries it out,
 so that what the archivist confirms is what happens. Every change enters the
 history under the user who merged, with the reason "merged X into Y".
+
+Merging a draft into a published record publishes what the draft held (its names
+show on the survivor's public page), so it needs the publish right: a merger made
+with ``may_publish=False`` refuses it.
 """
 
 from __future__ import annotations
@@ -60,12 +64,13 @@ class Merger:
     #: Fields copied from the loser when the survivor leaves them blank.
     fillable: tuple[str, ...] = ()
 
-    def __init__(self, survivor, loser, user=None):
+    def __init__(self, survivor, loser, user=None, may_publish=True):
         if type(survivor) is not type(loser) or not isinstance(survivor, self.model):
             raise MergeError(f"Only two {self.model._meta.verbose_name_plural} can be merged.")
         if survivor.pk == loser.pk:
             raise MergeError("A record cannot be merged with itself.")
         self.survivor, self.loser, self.user = survivor, loser, user
+        self.may_publish = may_publish
         self.reason = self.change_reason(survivor, loser)
         self.dry_run = True
 
@@ -78,18 +83,34 @@ class Merger:
         return reason if len(reason) <= limit else f"{reason[: limit - 1]}…"
 
     @classmethod
-    def for_records(cls, survivor, loser, user=None) -> Merger:
+    def for_records(cls, survivor, loser, user=None, may_publish=True) -> Merger:
         mergers = {Person: PersonMerger, Agency: AgencyMerger}
         merger = mergers.get(type(survivor))
         if merger is None:
             raise MergeError(f"{type(survivor)._meta.verbose_name_plural} cannot be merged.")
-        return merger(survivor, loser, user)
+        return merger(survivor, loser, user, may_publish)
 
     def plan(self) -> MergePlan:
         self.dry_run = True
         return self._run()
 
+    def publishes_draft(self) -> bool:
+        """Whether the merge would make a draft's content public."""
+        return self.survivor.is_published and not self.loser.is_published
+
+    def refusal(self) -> str:
+        """Why this user may not carry out the merge, or "" if they may."""
+        if self.publishes_draft() and not self.may_publish:
+            return (
+                f"“{self.loser}” is a draft and “{self.survivor}” is published: merging would "
+                f"make the draft's names, offices and mentions public, which needs an editor. "
+                f"Ask an editor to merge them, or keep the draft as the survivor."
+            )
+        return ""
+
     def merge(self) -> MergePlan:
+        if refusal := self.refusal():
+            raise MergeError(refusal)
         self.dry_run = False
         with transaction.atomic():
             plan = self._run()

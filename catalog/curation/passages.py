@@ -48,3 +48,22 @@ def occurrence_of(text: str, quote: str, start: int) -> int:
     if not words:
         return 1
     return 1 + sum(1 for match in _pattern(words).finditer(text) if match.start() < start)
+
+
+def occurrences_in_context(text: str, quote: str, context: int = 40) -> list[str]:
+    """Each appearance of ``quote``, in brackets, with the whole words within ``context``
+    characters either side: "…the Interior in October 1969. [Mielke] promised help."."""
+    words = quote.split()
+    if not words:
+        return []
+    shown = []
+    for match in _pattern(words).finditer(text):
+        before = text[max(0, match.start() - context) : match.start()].split()
+        after = text[match.end() : match.end() + context].split()
+        lead = tail = ""
+        if match.start() > context:
+            before, lead = before[1:], "…"
+        if match.end() + context < len(text):
+            after, tail = after[:-1], "…"
+        shown.append(f"{lead}{' '.join(before)} [{match.group()}] {' '.join(after)}{tail}".strip())
+    return shown

@@ -7,7 +7,10 @@
 - passages: a character span in a translation's text, the unit of evidence.
 """
 
+from urllib.parse import urlsplit
+
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 
 from catalog import dates
@@ -66,6 +69,24 @@ class Publishable(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
+
+
+#: The only schemes a web address in the catalog may have: no ``javascript:``, ``data:``, ``ftp:``.
+WEB_SCHEMES = ("http", "https")
+validate_web_url = URLValidator(
+    schemes=list(WEB_SCHEMES), message="Enter a web address beginning with http:// or https://."
+)
+
+
+def web_url(value: str) -> str:
+    """``value`` if it is an http or https address, else "": a guard for every href."""
+    value = (value or "").strip()
+    return value if urlsplit(value).scheme.lower() in WEB_SCHEMES else ""
+
+
+def web_url_field(*args, **kwargs) -> models.URLField:
+    """A URL field that accepts web addresses only, checked by ``full_clean`` too."""
+    return models.URLField(*args, validators=[validate_web_url], **kwargs)
 
 
 EDTF_HELP = (

@@ -17,6 +17,7 @@ from catalog.models.base import (
     date_display_field,
     date_precision_field,
     edtf_field,
+    web_url_field,
 )
 
 
@@ -66,7 +67,7 @@ class Document(Dated, Publishable):
         blank=True,
         help_text="The publisher's own number for the record: 122923.",
     )
-    publisher_url = models.URLField("publisher's URL", max_length=500, blank=True)
+    publisher_url = web_url_field("publisher's URL", max_length=500, blank=True)
     rights = models.TextField(blank=True)
     credits = models.TextField(
         blank=True, help_text="As published: 'Translated for CWIHP by Bernd Schaefer.'"

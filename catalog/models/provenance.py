@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from catalog.models.base import web_url_field
 from catalog.references import parse_reference
 
 
@@ -32,7 +33,7 @@ class Repository(models.Model):
         help_text="The institution it belongs to now, e.g. 'Bundesarchiv' for the BStU.",
     )
     country = models.CharField(max_length=100, blank=True)
-    url = models.URLField(blank=True)
+    url = web_url_field(blank=True)
     description = models.TextField(blank=True)
     history = HistoricalRecords()
 

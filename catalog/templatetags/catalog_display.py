@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from catalog.models.base import web_url
 from catalog.views.pages import is_visible
 
 register = template.Library()
@@ -45,3 +46,9 @@ def shown_participants(participants, user) -> list:
         if person is not None or agency is not None:
             rows.append((participant, person, agency))
     return rows
+
+
+@register.filter(name="web_url")
+def web_url_filter(value) -> str:
+    """The address if it is http or https, else "": never a ``javascript:`` link."""
+    return web_url(value)

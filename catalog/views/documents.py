@@ -16,6 +16,7 @@ from catalog.models import (
     RoleEvidence,
     Translation,
 )
+from catalog.models.base import web_url
 from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations
 from catalog.views import annotated_text
@@ -195,7 +196,7 @@ def _json_ld(document, url: str, user) -> dict:
         data["dateCreated"] = document.date
     if document.publisher:
         data["publisher"] = {"@type": "Organization", "name": document.publisher}
-    permanent = document_publisher_address(document).permanent
+    permanent = web_url(document_publisher_address(document).permanent)
     if permanent:
         data["sameAs"] = permanent
     if document.publisher_record_id:

@@ -152,3 +152,16 @@ def test_autocomplete_finds_a_person_by_a_variant_of_the_name(editor_client, see
         },
     )
     assert [r["text"] for r in response.json()["results"]] == ["Sali Mahdy al-Amash"]
+
+
+def test_the_agency_autocomplete_puts_an_exact_abbreviation_first(editor_client, db):
+    department = Agency.objects.create(name="Main Department III", slug="mfs-ha-iii")
+    AgencyName.objects.create(agency=department, name="MfS HA III")
+    ministry = Agency.objects.create(name="Ministry for State Security", slug="mfs")
+    AgencyName.objects.create(agency=ministry, name="MfS")
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"term": "MfS", "app_label": "catalog", "model_name": "personrole", "field_name": "agency"},
+    )
+    ids = [int(result["id"]) for result in response.json()["results"]]
+    assert ids == [ministry.pk, department.pk]

@@ -156,3 +156,15 @@ def test_a_parsed_reference_shows_its_parts(editor_client, text):
     )
     page = editor_client.get(reverse("admin:catalog_document_change", args=[text.document.pk]))
     assert "unit: <code>HA X</code>" in page.content.decode()
+
+
+def test_an_ambiguous_quote_shows_each_occurrence_to_choose_from(archivist_client, text, mielke):
+    response = mention_post(archivist_client, text, quote="Mielke", person=mielke.pk)
+    assert response.status_code == 200
+    formset = response.context["inline_admin_formsets"][0].formset
+    assert formset.errors[0]["occurrence"] == [
+        "“Mielke” occurs 2 times in the text. Enter the number of the one you mean: "
+        "1: “Comrade Minister [Mielke] received the Iraqi Minister of the…”; "
+        "2: “…of the Interior in October 1969. [Mielke] promised help.”."
+    ]
+    assert not Mention.objects.exists()

@@ -3,8 +3,17 @@
 import pytest
 from django.urls import reverse
 
-from catalog.models import Document, Language, Translation
-from tests.admin.helpers import change_form_data
+from catalog.models import (
+    ContactEvent,
+    Document,
+    Language,
+    Participant,
+    Person,
+    PersonRole,
+    Place,
+    Translation,
+)
+from tests.admin.helpers import add_inline_row, change_form_data
 
 
 @pytest.fixture
@@ -58,3 +67,74 @@ def test_an_import_is_in_the_history_under_the_commands_name(editor_client, seed
     assert record.history_user.username == "import_wcda"
     page = editor_client.get(history_url(seed)).content.decode()
     assert "import_wcda" in page
+
+
+def revert(client, record, version):
+    name = record._meta.model_name
+    url = reverse(f"admin:catalog_{name}_simple_history", args=[record.pk, version.history_id])
+    return client.post(url, change_form_data(client.get(url)))
+
+
+def test_reverting_an_event_brings_back_a_deleted_participant(editor_client, seed):
+    event = ContactEvent.objects.filter(participants__isnull=False).first()
+    participants = list(event.participants.values("id", "person_id", "agency_id", "role"))
+    evidence = list(event.evidence.values_list("id", "quote"))
+    version = event.history.first()
+    # On the event's page, one participant is deleted and another added.
+    url = reverse("admin:catalog_contactevent_change", args=[event.pk])
+    data = change_form_data(editor_client.get(url), **{"participants-0-DELETE": "on"})
+    add_inline_row(data, "participants", person=Person.objects.first().pk, role="participant")
+    assert editor_client.post(url, data).status_code == 302
+    assert event.participants.count() == len(participants)
+    removed = participants[0]["id"]
+    assert not Participant.objects.filter(pk=removed).exists()
+
+    assert revert(editor_client, event, version).status_code == 302
+    assert list(event.participants.values("id", "person_id", "agency_id", "role")) == (participants)
+    assert list(event.evidence.values_list("id", "quote")) == evidence
+    back = Participant.history.filter(id=removed).first()
+    assert back.history_user.username == "eva"
+    assert back.history_change_reason.startswith("reverted to the version of")
+
+
+def test_reverting_a_person_brings_back_names_and_offices_with_their_evidence(editor_client, seed):
+    person = Person.objects.filter(roles__evidence__isnull=False, names__isnull=False).first()
+    names = sorted(person.names.values_list("name", flat=True))
+    role = person.roles.filter(evidence__isnull=False).first()
+    quotes = sorted(role.evidence.values_list("quote", flat=True))
+    version = person.history.first()
+    url = reverse("admin:catalog_person_change", args=[person.pk])
+    page = editor_client.get(url)
+    deletions = {f"names-{i}-DELETE": "on" for i in range(len(names))}
+    roles = [form.instance.pk for form in page.context["inline_admin_formsets"][1].formset]
+    deletions[f"roles-{roles.index(role.pk)}-DELETE"] = "on"
+    assert editor_client.post(url, change_form_data(page, **deletions)).status_code == 302
+    assert not person.names.exists()
+
+    assert revert(editor_client, person, version).status_code == 302
+    assert sorted(person.names.values_list("name", flat=True)) == names
+    restored = PersonRole.objects.get(pk=role.pk)
+    assert sorted(restored.evidence.values_list("quote", flat=True)) == quotes
+
+
+def test_the_history_names_linked_records_rather_than_ids(editor_client, document):
+    berlin = Place.objects.create(name="Berlin", slug="berlin")
+    baghdad = Place.objects.create(name="Baghdad", slug="baghdad")
+    url = reverse("admin:catalog_document_change", args=[document.pk])
+    data = change_form_data(editor_client.get(url), places=[berlin.pk, baghdad.pk])
+    assert editor_client.post(url, data).status_code == 302
+    page = " ".join(editor_client.get(history_url(document)).content.decode().split())
+    assert "<strong>Places:</strong> — &nbsp;&rarr;&nbsp;&nbsp;Baghdad, Berlin" in page
+    assert f"[{berlin.pk}" not in page
+
+
+def test_the_history_of_a_part_names_its_linked_records(editor_client, seed):
+    event = ContactEvent.objects.filter(participants__person__isnull=False).first()
+    participant = event.participants.filter(person__isnull=False).first()
+    other = Person.objects.exclude(pk=participant.person_id).first()
+    participant.person = other
+    participant.save()
+    page = editor_client.get(history_url(event)).content.decode()
+    assert f"<strong>Person:</strong> {participant.history.last().person} &rarr; {other}" in (
+        page.replace("&#x27;", "'")
+    )

@@ -1,5 +1,7 @@
 """The merge action in the admin: a confirmation page, then the merge, for editors."""
 
+import html
+
 import pytest
 from django.urls import reverse
 
@@ -86,12 +88,37 @@ def test_an_archivist_cannot_merge_a_published_record_away(archivist_client, two
     assert Person.objects.filter(pk=duplicate.pk).exists()
 
 
-def test_an_archivist_may_merge_a_draft_into_a_published_record(archivist_client, two_persons):
-    kept, duplicate = two_persons
+def test_an_archivist_cannot_make_a_drafts_content_public_by_merging(
+    client, archivist_client, two_persons
+):
+    draft, published = two_persons
     url = reverse("admin:catalog_person_merge")
-    archivist_client.post(
-        url, {"ids": f"{kept.pk},{duplicate.pk}", "survivor": duplicate.pk, "confirm": "1"}
+    ids = {"ids": f"{draft.pk},{published.pk}", "survivor": published.pk}
+    page = html.unescape(archivist_client.get(url, ids).content.decode())
+    assert "merging would make the draft's names, offices and mentions public" in page
+    assert 'name="confirm"' not in page
+    response = archivist_client.post(url, {**ids, "confirm": "1"})
+    assert response.status_code == 403
+    assert Person.objects.count() == 2
+    assert "Erich Mielke" not in client.get("/persons/e-mielke/").content.decode()
+
+
+def test_an_editor_may_merge_a_draft_into_a_published_record(client, editor_client, two_persons):
+    draft, published = two_persons
+    url = reverse("admin:catalog_person_merge")
+    editor_client.post(
+        url, {"ids": f"{draft.pk},{published.pk}", "survivor": published.pk, "confirm": "1"}
     )
     survivor = Person.objects.get()
     assert survivor.slug == "e-mielke"
-    assert survivor.names.filter(name="Erich Mielke").exists()
+    assert "Erich Mielke" in client.get("/persons/e-mielke/").content.decode()
+
+
+def test_an_archivist_may_merge_two_drafts(archivist_client, two_persons):
+    draft, published = two_persons
+    Person.objects.filter(pk=published.pk).update(status=Status.DRAFT)
+    url = reverse("admin:catalog_person_merge")
+    archivist_client.post(
+        url, {"ids": f"{draft.pk},{published.pk}", "survivor": published.pk, "confirm": "1"}
+    )
+    assert Person.objects.get().names.filter(name="Erich Mielke").exists()

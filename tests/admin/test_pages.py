@@ -5,6 +5,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
+from catalog.apps import ADMIN_GROUPS
 from catalog.models import Person, RetiredSlug
 
 CATALOG_MODELS = [
@@ -44,3 +45,31 @@ def test_every_record_type_is_in_the_admin():
         name = model._meta.model_name
         if not name.startswith("historical") and name not in DERIVED:
             assert name in registered, name
+
+
+def test_the_admin_index_is_grouped_and_lists_no_join_tables(editor_client):
+    response = editor_client.get(reverse("admin:index"))
+    groups = {
+        app["name"]: [m["object_name"] for m in app["models"]]
+        for app in response.context["app_list"]
+    }
+    assert list(groups) == [*(name for name, _ in ADMIN_GROUPS), "System"]
+    assert groups["Documents"] == ["Document", "Repository"]
+    assert groups["People and agencies"] == ["Person", "Agency"]
+    assert groups["Contacts"] == ["ContactEvent"]
+    assert groups["Vocabularies"] == ["Language", "Subject", "Place"]
+    listed = {name for models in groups.values() for name in models}
+    for part in [
+        "PersonName",
+        "AgencyName",
+        "Participant",
+        "EventEvidence",
+        "RoleEvidence",
+        "Mention",
+        "PersonRole",
+        "Translation",
+        "ArchivalReference",
+    ]:
+        assert part not in listed
+    # A part's own page still opens from its record's page.
+    assert editor_client.get(reverse("admin:catalog_participant_changelist")).status_code == 200

@@ -169,3 +169,17 @@ def test_a_merge_of_long_names_keeps_its_reason_within_the_history_field(seed, m
     Merger.for_records(mfs, duplicate, user=merger_user).merge()
     record = Agency.history.filter(history_type="-").latest("history_date")
     assert record.history_change_reason == "merged ministerium-fur-staatssicherheit into mfs"
+
+
+def test_without_the_publish_right_a_draft_is_not_merged_into_a_published_record(seed):
+    published = Person.objects.get(slug="erich-mielke")
+    published.status = "published"
+    published.save()
+    draft = Person.objects.create(preferred_name="E. Mielke", slug="e-mielke")
+    merger = Merger.for_records(published, draft, may_publish=False)
+    with pytest.raises(MergeError, match="needs an editor"):
+        merger.merge()
+    assert Person.objects.filter(pk=draft.pk).exists()
+    assert not published.names.filter(name="E. Mielke").exists()
+    Merger.for_records(published, draft, may_publish=True).merge()
+    assert published.names.filter(name="E. Mielke").exists()
