@@ -30,8 +30,12 @@ class CatalogConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # Keep the full-text index in step with the records (catalog.search).
+        # Every write to the catalog changes its version, which every cache key holds
+        # (catalog.caching); signals keep the full-text index in step (catalog.search).
+        from catalog.caching import version
         from catalog.search import signals  # noqa: F401
+
+        version.watch_all()
 
 
 class CatalogAdminConfig(admin_apps.AdminConfig):

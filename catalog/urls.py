@@ -1,6 +1,6 @@
 """Public URLs of the catalog."""
 
-from django.contrib.sitemaps.views import sitemap
+from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 
 from catalog.publishing.feeds import RecentDocumentsFeed
@@ -31,6 +31,17 @@ urlpatterns = [
     path("subjects/<slug:slug>/", vocabularies.subject_detail, name="subject"),
     path("places/", vocabularies.place_list, name="places"),
     path("places/<slug:slug>/", vocabularies.place_detail, name="place"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemaps.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "catalog:sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemaps.sitemap,
+        {"sitemaps": SITEMAPS},
+        name="sitemap_section",
+    ),
     path("feeds/documents.atom", RecentDocumentsFeed(), name="documents_feed"),
 ]

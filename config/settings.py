@@ -94,6 +94,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "catalog.caching.middleware.ConditionalPublicPagesMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -102,6 +103,28 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Caching (catalog.caching): Redis when REDIS_URL is set (one cache shared by every worker),
+# otherwise each process's local memory. Every key holds the catalog's version, which any
+# write to the catalog changes, so neither ever serves a page older than the data.
+REDIS_URL = os.environ.get("REDIS_URL", "").strip()
+CACHE_SECONDS = env_int("CACHE_SECONDS", 3600)
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "TIMEOUT": CACHE_SECONDS,
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "liaison",
+            "TIMEOUT": CACHE_SECONDS,
+        }
+    }
 WSGI_APPLICATION = "config.wsgi.application"
 
 TEMPLATES = [

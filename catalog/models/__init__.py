@@ -1,6 +1,7 @@
 """The catalog's records, one module per concern."""
 
 from catalog.models.base import Passage, Publishable, Status
+from catalog.models.caching import CatalogVersion
 from catalog.models.documents import Document, Mention, Translation
 from catalog.models.events import ContactEvent, EventEvidence, Participant
 from catalog.models.links import RetiredSlug
@@ -21,6 +22,7 @@ __all__ = [
     "Agency",
     "AgencyName",
     "ArchivalReference",
+    "CatalogVersion",
     "ContactEvent",
     "Document",
     "DocumentSearchText",

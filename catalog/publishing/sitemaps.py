@@ -1,60 +1,94 @@
-"""The sitemap: every public page, published records only."""
+"""The sitemap: an index of sections, each at most ``SECTION_SIZE`` addresses.
+
+Only published records are listed. A section reads two columns per record (slug and
+last change) with ``values``, and builds each address from a prefix reversed once, so that
+a page of 10,000 entries costs two queries and no model instances; the index asks each
+section for its size and latest change, a query each.
+"""
 
 from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from catalog.models import Agency, ContactEvent, Document, Person, Place, Subject
 
+SECTION_SIZE = 10_000
+_SLUG = "slug-placeholder"
 
-class PublishedSitemap(Sitemap):
-    """The published records of one model; drafts are never listed."""
 
+class RecordSitemap(Sitemap):
+    """The records of one model, each at ``url_name`` with its slug."""
+
+    limit = SECTION_SIZE
     model = None
+    url_name = ""
+
+    def records(self):
+        return self.model.objects.all()
 
     def items(self):
-        return self.model.objects.published().order_by("pk")
+        return self.records().order_by("pk").values("slug")
+
+    @cached_property
+    def _around_slug(self) -> tuple[str, str]:
+        before, after = reverse(self.url_name, args=[_SLUG]).split(_SLUG)
+        return before, after
+
+    def location(self, item) -> str:
+        before, after = self._around_slug
+        return f"{before}{item['slug']}{after}"
+
+
+class PublishedSitemap(RecordSitemap):
+    """Published records, with their last change; drafts are never listed."""
+
+    def records(self):
+        return self.model.objects.published()
+
+    def items(self):
+        return self.records().order_by("pk").values("slug", "modified")
 
     def lastmod(self, item):
-        return item.modified
+        return item["modified"]
+
+    def get_latest_lastmod(self):
+        return self.records().aggregate(latest=Max("modified"))["latest"]
 
 
 class DocumentSitemap(PublishedSitemap):
-    model = Document
+    model, url_name = Document, "catalog:document"
 
 
 class PersonSitemap(PublishedSitemap):
-    model = Person
+    model, url_name = Person, "catalog:person"
 
 
 class AgencySitemap(PublishedSitemap):
-    model = Agency
+    model, url_name = Agency, "catalog:agency"
 
 
 class EventSitemap(PublishedSitemap):
-    model = ContactEvent
+    model, url_name = ContactEvent, "catalog:event"
 
 
-class SubjectSitemap(Sitemap):
-    def items(self):
-        return Subject.objects.order_by("pk")
-
-    def location(self, item):
-        return reverse("catalog:subject", args=[item.slug])
+class SubjectSitemap(RecordSitemap):
+    model, url_name = Subject, "catalog:subject"
 
 
-class PlaceSitemap(Sitemap):
-    def items(self):
-        return Place.objects.order_by("pk")
-
-    def location(self, item):
-        return reverse("catalog:place", args=[item.slug])
+class PlaceSitemap(RecordSitemap):
+    model, url_name = Place, "catalog:place"
 
 
 class IndexSitemap(Sitemap):
-    """The home page and the index pages."""
+    """The home page and the list pages."""
+
+    limit = SECTION_SIZE
 
     def items(self):
-        return ["home", "events", "persons", "agencies", "subjects", "places", "network"]
+        return [
+            "home", "documents", "events", "persons", "agencies", "subjects", "places", "network"
+        ]  # fmt: skip
 
     def location(self, item):
         return reverse(f"catalog:{item}")

@@ -1,11 +1,11 @@
 """Contact events: the chronological, filterable list and each event's page."""
 
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
-from catalog.models import ContactEvent, Document, EventEvidence, Participant
-from catalog.views.filters import ContactEventFilter
+from catalog.models import Agency, ContactEvent, Document, EventEvidence, Participant, Person
+from catalog.views.filters import ContactEventFilter, filtered
 from catalog.views.pages import (
     chronological,
     get_visible_or_redirect,
@@ -18,27 +18,49 @@ EVENTS_PER_PAGE = 50
 
 
 def event_list(request: HttpRequest) -> HttpResponse:
+    moved = _slugs_for_ids(request)
+    if moved is not None:
+        return moved
     events = (
         ContactEvent.objects.visible_to(request.user)
         .select_related("place")
         .prefetch_related(
             Prefetch("participants", Participant.objects.select_related("person", "agency"))
         )
-        .order_by(*chronological(), "date_latest", "title")
+        .order_by(*chronological(), "date_latest", "title", "pk")
     )
     filterset = ContactEventFilter(request.GET or None, queryset=events, request=request)
-    results = filterset.qs if filterset.is_bound and filterset.is_valid() else events
-    if filterset.is_bound and not filterset.is_valid():
-        results = events.none()
     return render(
         request,
         "catalog/event_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, results, EVENTS_PER_PAGE),
+            "page": paginate(request, filtered(filterset, events), EVENTS_PER_PAGE),
             "page_query": page_query(request),
         },
     )
+
+
+def _slugs_for_ids(request: HttpRequest) -> HttpResponse | None:
+    """Addresses from before filters took slugs (``?person=2``) move to the slug of the
+    visible record with that id; an id that names nothing visible is left for the form
+    to refuse."""
+    query = request.GET.copy()
+    changed = False
+    for field, model in (("person", Person), ("agency", Agency)):
+        value = query.get(field, "")
+        if not value.isdigit():
+            continue
+        records = model.objects.visible_to(request.user)
+        if records.filter(slug=value).exists():
+            continue
+        slug = records.filter(pk=int(value)).values_list("slug", flat=True).first()
+        if slug is not None:
+            query[field] = slug
+            changed = True
+    if not changed:
+        return None
+    return HttpResponsePermanentRedirect(f"{request.path}?{query.urlencode()}")
 
 
 def event_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -1,13 +1,13 @@
 """Persons and agencies: index pages, record pages, and the network of agencies."""
 
-from collections import defaultdict
-
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from catalog.caching import cached
 from catalog.models import (
     Agency,
+    AgencyName,
     ContactEvent,
     Document,
     Participant,
@@ -15,7 +15,10 @@ from catalog.models import (
     PersonRole,
     RoleEvidence,
 )
+from catalog.models.people import NameKind
 from catalog.views import network, timeline
+from catalog.views.filters import AgencyFilter, PersonFilter, filter_key, filtered
+from catalog.views.hierarchy import descendants, tree_rows
 from catalog.views.pages import (
     chronological,
     get_visible_or_redirect,
@@ -23,6 +26,9 @@ from catalog.views.pages import (
     paginate,
     visible_filter,
 )
+
+PERSONS_PER_PAGE = 100
+AGENCIES_PER_PAGE = 200
 
 
 def _events(user):
@@ -51,12 +57,15 @@ def _roles(user, **filters):
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
-    persons = Person.objects.visible_to(request.user).order_by("sort_name", "preferred_name")
-    return render(
-        request,
-        "catalog/person_list.html",
-        {"page": paginate(request, persons, 100), "page_query": page_query(request)},
-    )
+    """Persons by surname, found by name or variant and filtered by what they did."""
+    persons = Person.objects.visible_to(request.user).order_by("sort_name", "preferred_name", "pk")
+    filterset = PersonFilter(request.GET or None, queryset=persons, request=request)
+    context = {
+        "filter": filterset,
+        "page": paginate(request, filtered(filterset, persons), PERSONS_PER_PAGE),
+        "page_query": page_query(request),
+    }
+    return render(request, "catalog/person_list.html", context)
 
 
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -86,26 +95,33 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def agency_list(request: HttpRequest) -> HttpResponse:
-    """Every visible agency, by country, each under the agency it was part of."""
-    agencies = list(Agency.objects.visible_to(request.user).prefetch_related("names"))
-    children = defaultdict(list)
-    known = {agency.pk for agency in agencies}
-    for agency in agencies:
-        children[agency.parent_id if agency.parent_id in known else None].append(agency)
-    countries = defaultdict(list)
-    for agency in children[None]:
-        countries[agency.country or "Country not recorded"].append(agency)
+    """Agencies by country, each under the agency it was part of, a page of rows at a time."""
+    agencies = (
+        Agency.objects.visible_to(request.user)
+        .only("pk", "parent_id", "name", "slug", "status", "country")
+        .order_by("name", "pk")
+    )
+    filterset = AgencyFilter(request.GET or None, queryset=agencies, request=request)
+    rows = cached(
+        request,
+        ("agency-rows", filter_key(request)),
+        lambda: agency_rows(list(filtered(filterset, agencies))),
+    )
+    page = paginate(request, rows, AGENCIES_PER_PAGE)
+    abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION)
+    prefetch_related_objects([row["agency"] for row in page], Prefetch("names", abbreviations))
+    context = {"filter": filterset, "page": page, "page_query": page_query(request)}
+    return render(request, "catalog/agency_list.html", context)
 
-    def tree(agency, depth=0):
-        yield agency, depth
-        for child in children[agency.pk]:
-            yield from tree(child, depth + 1)
 
-    groups = [
-        (country, [row for agency in countries[country] for row in tree(agency)])
-        for country in sorted(countries)
-    ]
-    return render(request, "catalog/agency_list.html", {"groups": groups})
+def agency_rows(agencies: list[Agency]) -> list[dict]:
+    """The rows of the agency tree, grouped by the country of the agency at its top."""
+    rows, country = [], ""
+    for agency, depth in tree_rows(agencies):
+        if depth == 0:
+            country = agency.country or "Country not recorded"
+        rows.append({"country": country, "agency": agency, "depth": depth})
+    return sorted(rows, key=lambda row: row["country"])  # stable: trees stay whole
 
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -117,7 +133,7 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
     visible_agencies = Agency.objects.visible_to(user)
     everyone = {a.pk: a for a in visible_agencies.only("pk", "parent_id", "name", "slug", "status")}
-    family = _descendants(everyone, agency.pk)
+    family = descendants(((a.pk, a.parent_id) for a in everyone.values()), agency.pk)
     visible_events = ContactEvent.objects.visible_to(user)
     events = list(
         _events(user)
@@ -152,19 +168,6 @@ def agency_network(request: HttpRequest) -> HttpResponse:
         grouped=grouped,
     )
     return render(request, "catalog/network.html", {"network": graph, "grouped": grouped})
-
-
-def _descendants(agencies: dict, root: int) -> set[int]:
-    children = defaultdict(list)
-    for agency in agencies.values():
-        children[agency.parent_id].append(agency.pk)
-    found, todo = {root}, [root]
-    while todo:
-        for child in children[todo.pop()]:
-            if child not in found:
-                found.add(child)
-                todo.append(child)
-    return found
 
 
 def _ancestors(agencies: dict, agency) -> list:

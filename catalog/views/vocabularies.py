@@ -5,10 +5,13 @@ from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from catalog.caching import cached
 from catalog.models import ContactEvent, Document, Place, Subject
+from catalog.views.hierarchy import tree_rows
 from catalog.views.pages import chronological, page_query, paginate, visible_filter
 
 DOCUMENTS_PER_PAGE = 50
+ROWS_PER_PAGE = 200
 
 
 def count_per(rows: QuerySet, column: str) -> Coalesce:
@@ -29,8 +32,14 @@ def documents_per(relation: str, user) -> Coalesce:
 
 
 def subject_list(request: HttpRequest) -> HttpResponse:
-    subjects = Subject.objects.annotate(document_count=documents_per("subjects", request.user))
-    return render(request, "catalog/subject_list.html", {"subjects": subjects})
+    subjects = Subject.objects.annotate(
+        document_count=documents_per("subjects", request.user)
+    ).order_by("name", "pk")
+    context = {
+        "page": paginate(request, subjects, ROWS_PER_PAGE),
+        "page_query": page_query(request),
+    }
+    return render(request, "catalog/subject_list.html", context)
 
 
 def subject_detail(request: HttpRequest, slug: str) -> HttpResponse:
@@ -50,26 +59,29 @@ def subject_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 
 def place_list(request: HttpRequest) -> HttpResponse:
-    """Places under the larger places they lie in: countries first, then their cities."""
-    user = request.user
-    places = list(
-        Place.objects.annotate(
-            document_count=documents_per("places", user),
-            event_count=count_per(ContactEvent.objects.filter(**visible_filter(user)), "place"),
-        ).order_by("name")
+    """Places under the larger places they lie in: countries first, then their cities.
+
+    The tree is drawn from the places' names alone; documents and events are counted for
+    the places of the page shown only."""
+    places = Place.objects.only("pk", "parent_id", "name", "slug", "kind").order_by("name", "pk")
+    page = paginate(
+        request, cached(request, ("place-rows",), lambda: tree_rows(list(places))), ROWS_PER_PAGE
     )
-    known = {place.pk for place in places}
-    children: dict = {}
-    for place in places:
-        children.setdefault(place.parent_id if place.parent_id in known else None, []).append(place)
-
-    def tree(place, depth=0):
-        yield place, depth
-        for child in children.get(place.pk, []):
-            yield from tree(child, depth + 1)
-
-    rows = [row for place in children.get(None, []) for row in tree(place)]
-    return render(request, "catalog/place_list.html", {"rows": rows})
+    user = request.user
+    counts = Place.objects.filter(pk__in=[place.pk for place, _ in page]).annotate(
+        document_count=documents_per("places", user),
+        event_count=count_per(ContactEvent.objects.filter(**visible_filter(user)), "place"),
+    )
+    by_pk = cached(
+        request,
+        ("place-counts", page.number),
+        lambda: {row["pk"]: row for row in counts.values("pk", "document_count", "event_count")},
+    )
+    for place, _ in page:
+        place.document_count = by_pk[place.pk]["document_count"]
+        place.event_count = by_pk[place.pk]["event_count"]
+    context = {"page": page, "page_query": page_query(request)}
+    return render(request, "catalog/place_list.html", context)
 
 
 def place_detail(request: HttpRequest, slug: str) -> HttpResponse:

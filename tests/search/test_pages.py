@@ -95,8 +95,8 @@ SEARCH_WITH_FACETS = {
 }
 # Three choices checked (subject, language, place), eight facets, the date
 # bounds and their counts, the total, the page (ids in relevance order, then
-# the documents), the snippets: 17.
-MAX_QUERIES = 17
+# the documents), the snippets, and the catalog version (catalog.caching): 18.
+MAX_QUERIES = 18
 
 
 @pytest.mark.parametrize("count", [3, 60])

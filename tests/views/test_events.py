@@ -27,8 +27,7 @@ def test_the_list_is_chronological(seed, client):
 
 
 def test_it_filters_by_person(seed, client):
-    shaker = Person.objects.get(slug="saadoun-shaker")
-    slugs = event_slugs(main_html(client.get(f"/events/?person={shaker.pk}")))
+    slugs = event_slugs(main_html(client.get("/events/?person=saadoun-shaker")))
     # Same month: by title ("Iraqi delegation…" before "Planned meeting…").
     assert slugs == [
         "1975-08-29-scholz-meets-saadoun-shaker",
@@ -38,9 +37,29 @@ def test_it_filters_by_person(seed, client):
 
 
 def test_it_filters_by_agency(seed, client):
+    html = main_html(client.get("/events/?agency=mfs-ha-iii"))
+    assert event_slugs(html) == ["1975-12-mfs-delegation-to-iraq"]
+    assert '<option value="mfs-ha-iii" selected>' in html
+
+
+def test_an_old_address_with_a_database_id_moves_to_the_slug(seed, client):
+    shaker = Person.objects.get(slug="saadoun-shaker")
     ha_iii = Agency.objects.get(slug="mfs-ha-iii")
-    slugs = event_slugs(main_html(client.get(f"/events/?agency={ha_iii.pk}")))
-    assert slugs == ["1975-12-mfs-delegation-to-iraq"]
+    response = client.get(f"/events/?person={shaker.pk}&agency={ha_iii.pk}&date_from=1975")
+    assert response.status_code == 301
+    assert response["Location"] == (
+        "/events/?person=saadoun-shaker&agency=mfs-ha-iii&date_from=1975"
+    )
+
+
+def test_an_id_or_slug_that_names_nothing_visible_is_refused_plainly(seed, client):
+    draft = Person.objects.create(slug="draft-person", preferred_name="Draft Person")
+    for query in (f"person={draft.pk}", "person=draft-person", "person=999999"):
+        response = client.get(f"/events/?{query}")
+        assert response.status_code == 200, query
+        html = main_html(response)
+        assert "No such record is listed here; choose one from the list." in html
+        assert event_slugs(html) == []
 
 
 def test_it_filters_by_country(seed, client):
@@ -104,8 +123,8 @@ def test_place_and_subject_counts_count_each_visible_record_once(client):
         ContactEvent.objects.create(
             slug=f"e{i}", title=f"Visit {i}", kind="meeting", place=place, status=status
         )
-    places = client.get("/places/").context["rows"]
+    places = client.get("/places/").context["page"]
     [(shown, _depth)] = [row for row in places if row[0].slug == "baghdad"]
     assert (shown.document_count, shown.event_count) == (2, 3)
-    subjects = list(client.get("/subjects/").context["subjects"])
+    subjects = list(client.get("/subjects/").context["page"])
     assert [s.document_count for s in subjects if s.slug == "liaison"] == [2]

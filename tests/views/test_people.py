@@ -1,5 +1,7 @@
 """Person and agency pages, their index pages, offices in words and the network."""
 
+import re
+
 import pytest
 
 from catalog.dates import describe_tenure
@@ -118,3 +120,100 @@ def test_document_lists_give_dates_in_the_catalogs_own_words(seed, client):
     documents = html[html.rindex("<h2") :]
     assert "28 February 1986" in documents
     assert "February 28, 1986" not in documents
+
+
+def person_slugs(response) -> list[str]:
+    return re.findall(r'<li><a href="/persons/([^/]+)/"', main_html(response))
+
+
+def agency_slugs(response) -> list[str]:
+    return re.findall(r'<a href="/agencies/([^/]+)/"', main_html(response))
+
+
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("name=duri", ["izzat-ibrahim-al-douri"]),  # a transliteration
+        ("name=shakir+saadoun", ["saadoun-shaker"]),  # words in any order, across variants
+        ("name=AMASH", ["sali-mahdy-al-amash"]),
+        ("agency=iraq-general-security", ["taher-ahmed-amin", "ghanem-hussein-daud"]),
+        (
+            "office=interior+minister&country=Iraq",
+            ["sali-mahdy-al-amash", "izzat-ibrahim-al-douri", "saadoun-shaker"],
+        ),
+    ],
+)
+def test_persons_are_found_by_name_agency_office_and_country(seed, client, query, found):
+    assert person_slugs(client.get(f"/persons/?{query}")) == found
+
+
+def test_persons_are_found_by_the_period_of_their_offices_and_contacts(seed, client):
+    after = person_slugs(client.get("/persons/?date_from=1987"))
+    # Still in office after 1986 as far as the memo tells: open-ended tenures.
+    assert "erich-mielke" in after and "saadoun-shaker" in after
+    # Out of office by 27 February 1986, and in no later contact.
+    assert "sali-mahdy-al-amash" not in after and "izzat-ibrahim-al-douri" not in after
+
+
+def test_the_country_filter_keeps_persons_of_other_countries_out(seed, client):
+    iraqis = person_slugs(client.get("/persons/?country=Iraq"))
+    assert "saadoun-shaker" in iraqis and "erich-mielke" not in iraqis
+
+
+def test_a_draft_person_is_never_found_by_the_public(seed, client):
+    from catalog.models import Person
+
+    Person.objects.create(slug="secret-agent", preferred_name="Secret Shaker")
+    assert person_slugs(client.get("/persons/?name=shaker")) == ["saadoun-shaker"]
+    html = main_html(client.get("/persons/?name=nobody-by-this-name"))
+    assert "No persons match these filters." in html and "0 persons." in html
+
+
+@pytest.mark.parametrize(
+    "query, found",
+    [
+        ("name=stasi", ["mfs"]),  # a colloquial name
+        ("name=ha+iii", ["mfs-ha-iii"]),  # an abbreviation
+        ("part_of=mfs", ["mfs-ha-iii", "mfs-ha-x", "mfs-operative-technological-services"]),
+        ("office=state+security", ["mfs"]),
+    ],
+)
+def test_agencies_are_found_by_name_part_of_and_office(seed, client, query, found):
+    assert sorted(agency_slugs(client.get(f"/agencies/?{query}"))) == found
+
+
+def test_agencies_filtered_by_country_show_that_country_only(seed, client):
+    html = main_html(client.get("/agencies/?country=Iraq"))
+    assert ">Iraq</h2>" in html and "German Democratic Republic</h2>" not in html
+    assert 'href="/agencies/iraq-general-security/"' in html
+
+
+def test_the_agency_filter_takes_a_slug_and_refuses_an_id(seed, client):
+    from catalog.models import Agency
+
+    mfs = Agency.objects.get(slug="mfs")
+    response = client.get(f"/agencies/?part_of={mfs.pk}")
+    assert "No such record is listed here; choose one from the list." in main_html(response)
+    assert agency_slugs(response) == []
+
+
+def test_the_agency_list_is_paged_and_keeps_each_tree_under_its_country(seed, client, monkeypatch):
+    from catalog.views import people
+
+    monkeypatch.setattr(people, "AGENCIES_PER_PAGE", 4)
+    first = main_html(client.get("/agencies/"))
+    assert "Page 1 of" in first and ">German Democratic Republic</h2>" in first
+    last = client.get("/agencies/?page=99")
+    assert ">United States</h2>" in main_html(last)
+    assert agency_slugs(last)[-1] == "cwihp"  # under the Wilson Center, on the last page
+
+
+def test_persons_are_paged(seed, client, monkeypatch):
+    from catalog.views import people
+
+    monkeypatch.setattr(people, "PERSONS_PER_PAGE", 3)
+    first, second = (
+        person_slugs(client.get("/persons/")),
+        person_slugs(client.get("/persons/?page=2")),
+    )
+    assert len(first) == len(second) == 3 and not set(first) & set(second)

@@ -1,0 +1,89 @@
+"""The sitemap: an index of sections, published records only, at most 10,000 a section."""
+
+from xml.etree import ElementTree
+
+import pytest
+
+from catalog.models import Agency, Document, Person
+from catalog.publishing import sitemaps
+from tests.views import factories as make
+
+SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+
+def locations(client, url: str) -> list[str]:
+    response = client.get(url)
+    assert response.status_code == 200, url
+    tree = ElementTree.fromstring(response.content)
+    return [loc.text.removeprefix("http://testserver") for loc in tree.iter(f"{SM}loc")]
+
+
+def test_the_index_names_a_section_per_kind_of_page(seed, client):
+    sections = locations(client, "/sitemap.xml")
+    assert sections == [
+        f"/sitemap-{name}.xml"
+        for name in ("pages", "documents", "persons", "agencies", "events", "subjects", "places")
+    ]
+    index = client.get("/sitemap.xml").content.decode()
+    assert "<lastmod>" in index  # the latest change of the records of a section
+
+
+def test_the_pages_section_lists_the_home_page_and_every_list(seed, client):
+    assert locations(client, "/sitemap-pages.xml") == [
+        "/", "/documents/", "/events/", "/persons/", "/agencies/", "/subjects/", "/places/",
+        "/network/",
+    ]  # fmt: skip
+
+
+def test_sections_list_published_records_only(seed, client):
+    make.document("unreleased-memo", "Nothing to see.", status=make.DRAFT)
+    Person.objects.create(slug="hidden-harald", preferred_name="Hidden Harald")
+    Agency.objects.create(slug="secret-bureau", name="Secret Bureau")
+    documents = locations(client, "/sitemap-documents.xml")
+    assert documents == ["/documents/mfs-relations-with-iraqi-intelligence-1986/"]
+    persons = locations(client, "/sitemap-persons.xml")
+    assert "/persons/saadoun-shaker/" in persons and "/persons/hidden-harald/" not in persons
+    assert "/agencies/secret-bureau/" not in locations(client, "/sitemap-agencies.xml")
+    assert "/places/baghdad/" in locations(client, "/sitemap-places.xml")
+    assert "/subjects/counterintelligence/" in locations(client, "/sitemap-subjects.xml")
+    events = locations(client, "/sitemap-events.xml")
+    assert "/events/1975-08-29-scholz-meets-saadoun-shaker/" in events
+
+
+def test_a_section_longer_than_its_limit_is_split_into_pages(seed, client, monkeypatch):
+    monkeypatch.setattr(sitemaps.PersonSitemap, "limit", 4)
+    published = Person.objects.published().count()
+    pages = -(-published // 4)
+    index = locations(client, "/sitemap.xml")
+    assert "/sitemap-persons.xml" in index
+    assert [f"/sitemap-persons.xml?p={n}" for n in range(2, pages + 1)] == [
+        loc for loc in index if loc.startswith("/sitemap-persons.xml?p=")
+    ]
+    listed = [
+        loc for n in range(1, pages + 1) for loc in locations(client, f"/sitemap-persons.xml?p={n}")
+    ]
+    assert len(listed) == len(set(listed)) == published
+
+
+def test_the_limit_is_ten_thousand():
+    for site in sitemaps.SITEMAPS.values():
+        assert site().limit <= 10_000
+
+
+@pytest.mark.parametrize("url", ["/sitemap.xml", "/sitemap-persons.xml", "/sitemap-places.xml"])
+def test_sitemaps_make_the_same_few_queries_as_the_catalog_grows(
+    seed, client, django_assert_max_num_queries, url
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    before = queries()
+    make.grow(Person.objects.get(slug="saadoun-shaker"), Agency.objects.get(slug="mfs"), 15)
+    assert Document.objects.count() > 10
+    with django_assert_max_num_queries(12):
+        assert queries() == before
