@@ -12,7 +12,7 @@ def first_version(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0006_dates_stored'),
+        ('catalog', '0007_web_addresses'),
     ]
 
     operations = [
