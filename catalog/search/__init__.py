@@ -3,6 +3,9 @@
 - ``search_documents(queryset, query)``: the documents of ``queryset`` that
   match (a filter: count it, facet it, sort it by date);
 - ``relevance_order(queryset, query, offset, limit)``: their ids, best first;
+- ``ranked_ids(query)``: every match's id, best first, in one query; and
+  ``id_set(ids)``: a subquery of such ids for further filters (a page runs the
+  full-text query once and filters, counts and facets the ids it gave);
 - ``snippets(documents, query)``: for each, a passage with the matched words
   in ``<mark>``, everything else escaped;
 - ``reindex(document_ids)`` / ``rebuild()``: bring the index up to date;
@@ -28,6 +31,8 @@ from catalog.search.query import GT, LT, MARK_END, MARK_START, SearchQuery
 __all__ = [
     "SearchQuery",
     "deferred_reindex",
+    "id_set",
+    "ranked_ids",
     "rebuild",
     "reindex",
     "relevance_order",
@@ -74,6 +79,17 @@ def relevance_order(
     if not query:
         return []
     return engine().relevance_order(search_documents(queryset, query), query, offset, limit)
+
+
+def ranked_ids(query: str | SearchQuery) -> list[int]:
+    """The ids of every document matching ``query`` (drafts too), best first."""
+    query = _parsed(query)
+    return engine().ranked_ids(query) if query else []
+
+
+def id_set(ids: list[int]):
+    """These ids as a subquery (``pk__in=id_set(ids)``), one parameter however many."""
+    return engine().id_set(ids)
 
 
 def highlight(raw: str) -> SafeString:

@@ -5,9 +5,10 @@ Each facet is defined once, as querysets of (value, label, document) pairs
 (``FacetSource.documents_with``, used by ``catalog.search.filters``) and to count them
 (``count_facet``), so that a count always equals what the link then shows.
 
-Counts are one aggregate query per facet over the current result set with the
+Counts are one grouped query per facet over the current result set with the
 other facets applied ("disjunctive" facets: within a facet you see the
-alternatives to your choice). Only records visible to the visitor are offered:
+alternatives to your choice), bounded to its top values, all sent as one
+statement (``count_facets``). Only records visible to the visitor are offered:
 a draft person is neither a facet value nor counted.
 """
 
@@ -19,7 +20,8 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import Count, F, Max, Min, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Value
+from django.db.models.functions import ExtractYear
 
 from catalog.models import (
     Agency,
@@ -27,8 +29,13 @@ from catalog.models import (
     ContactEvent,
     Document,
     EventEvidence,
+    Language,
     Mention,
     Person,
+    Place,
+    Repository,
+    Status,
+    Subject,
     Translation,
 )
 
@@ -63,16 +70,23 @@ def _repositories(user) -> list[QuerySet]:
     return [_pairs(references, "repository__slug", "repository__name", "document_id")]
 
 
+def _visible(relation: str, user) -> Q:
+    """The related record is visible to ``user``: a condition on the join, so that the
+    database starts from the documents counted rather than from every visible record."""
+    if user is not None and user.is_active and user.is_staff:
+        return Q()
+    return Q(**{f"{relation}__status": Status.PUBLISHED})
+
+
 def _named(kind: str, label: str) -> Callable:
     """Persons or agencies: mentioned in a text, or taking part in an event it attests."""
-    model = Person if kind == "person" else Agency
 
     def pairs(user) -> list[QuerySet]:
-        visible = model.objects.visible_to(user)
-        mentioned = Mention.objects.filter(**{f"{kind}__in": visible})
+        mentioned = Mention.objects.filter(_visible(kind, user), **{f"{kind}__isnull": False})
         attested = EventEvidence.objects.filter(
-            event__in=ContactEvent.objects.visible_to(user),
-            **{f"event__participants__{kind}__in": visible},
+            _visible("event", user),
+            _visible(f"event__participants__{kind}", user),
+            **{f"event__participants__{kind}__isnull": False},
         )
         return [
             _pairs(mentioned, f"{kind}__slug", f"{kind}__{label}", "translation__document_id"),
@@ -102,8 +116,18 @@ def _classifications(user) -> list[QuerySet]:
 
 
 def _event_kinds(user) -> list[QuerySet]:
-    evidence = EventEvidence.objects.filter(event__in=ContactEvent.objects.visible_to(user))
+    evidence = EventEvidence.objects.filter(_visible("event", user))
     return [_pairs(evidence, "event__kind", "event__kind", "translation__document_id")]
+
+
+def _choices(model, value: str, label: str, visible: bool = False) -> Callable:
+    """What a visitor may choose in a facet, as (value, label) rows."""
+
+    def choices(user) -> QuerySet:
+        records = model.objects.visible_to(user) if visible else model.objects.all()
+        return records.order_by().values(facet_value=F(value), facet_label=F(label))
+
+    return choices
 
 
 @dataclass(frozen=True)
@@ -111,6 +135,9 @@ class FacetSource:
     name: str
     label: str
     pairs: Callable[[object], list[QuerySet]]
+    # (value, label) rows of the records one may choose; None for values that
+    # are their own label (classifications) or coded (event kinds, ``labels``).
+    choices: Callable[[object], QuerySet] | None = None
     labels: dict[str, str] | None = None  # for coded values: event kinds
 
     def documents_with(self, value: str, user) -> Q:
@@ -124,12 +151,23 @@ class FacetSource:
 SOURCES = {
     source.name: source
     for source in [
-        FacetSource("language", "Language", _languages),
-        FacetSource("repository", "Repository", _repositories),
-        FacetSource("agency", "Agency", _named("agency", "name")),
-        FacetSource("person", "Person", _named("person", "preferred_name")),
-        FacetSource("subject", "Subject", _vocabulary("subjects")),
-        FacetSource("place", "Place", _vocabulary("places")),
+        FacetSource("language", "Language", _languages, _choices(Language, "code", "name")),
+        FacetSource(
+            "repository", "Repository", _repositories, _choices(Repository, "slug", "name")
+        ),
+        FacetSource(
+            "agency", "Agency", _named("agency", "name"), _choices(Agency, "slug", "name", True)
+        ),
+        FacetSource(
+            "person",
+            "Person",
+            _named("person", "preferred_name"),
+            _choices(Person, "slug", "preferred_name", True),
+        ),
+        FacetSource(
+            "subject", "Subject", _vocabulary("subjects"), _choices(Subject, "slug", "name")
+        ),
+        FacetSource("place", "Place", _vocabulary("places"), _choices(Place, "slug", "name")),
         FacetSource("classification", "Original classification", _classifications),
         FacetSource(
             "event_kind",
@@ -163,8 +201,29 @@ class Facet:
     has_more: bool = False  # more values exist than the FACET_SIZE shown
 
 
-def count_facet(source: FacetSource, documents: QuerySet, user, active: str | None) -> Facet:
-    """The most frequent values of ``source`` among ``documents``: one query."""
+def chosen_labels(chosen: dict[str, str], user) -> dict[str, str]:
+    """The label of each facet value chosen, if the visitor may choose it: one query.
+
+    A value missing from the answer does not exist, or is a draft the visitor may not see.
+    """
+    labels, lookups = {}, []
+    for name, value in chosen.items():
+        source = SOURCES[name]
+        if source.choices is None:
+            if source.labels is None or value in source.labels:
+                labels[name] = (source.labels or {}).get(value, value)
+            continue
+        rows = source.choices(user).filter(facet_value=value)
+        lookups.append(rows.annotate(facet=Value(name)).values("facet", "facet_label"))
+    if lookups:
+        first, *rest = lookups
+        for row in first.union(*rest, all=True) if rest else first:
+            labels[row["facet"]] = row["facet_label"]
+    return labels
+
+
+def _facet_sql(index: int, source: FacetSource, documents: QuerySet, user, active):
+    """One facet's top values among ``documents``, as SQL for ``count_facets``."""
     restricted = [
         pairs.filter(facet_document__in=documents.order_by().values("pk"))
         for pairs in source.pairs(user)
@@ -173,27 +232,54 @@ def count_facet(source: FacetSource, documents: QuerySet, user, active: str | No
     # UNION (not UNION ALL) drops repeated (value, document) pairs, so that a
     # document mentioning a person twice, or in two ways, counts once.
     union = first.union(*rest) if rest else first.distinct()
-    try:
-        sql, params = union.query.sql_with_params()
-    except EmptyResultSet:  # the results are known to be empty (a query without words)
-        return Facet(source.name, source.label, [], active)
-    # Only Django's own compiled SQL is interpolated; every value is a parameter.
-    grouped = (
-        f"SELECT facet_value, facet_label, COUNT(*) AS n FROM ({sql}) AS pairs "  # noqa: S608
-        "GROUP BY facet_value, facet_label ORDER BY n DESC, facet_label LIMIT %s"
+    sql, params = union.query.sql_with_params()
+    # The chosen value comes first, so that it is shown with its count
+    # however rare; one row beyond the top values says whether there are more.
+    ranked = (
+        f"SELECT facet_value, facet_label, COUNT(*) AS n, ROW_NUMBER() OVER ("  # noqa: S608
+        "ORDER BY CASE WHEN facet_value = %s THEN 0 ELSE 1 END, COUNT(*) DESC, facet_label"
+        f") AS position FROM ({sql}) AS pairs GROUP BY facet_value, facet_label"
     )
-    with connection.cursor() as cursor:
-        # One row beyond the top values says whether there are more.
-        cursor.execute(grouped, [*params, FACET_SIZE + 1])
-        rows = cursor.fetchall()
-    has_more = len(rows) > FACET_SIZE
-    rows = rows[:FACET_SIZE]
-    labels = source.labels or {}
-    values = [
-        FacetValue(str(value), labels.get(label, label), count, str(value) == active)
-        for value, label, count in rows
-    ]
-    return Facet(source.name, source.label, values, active, has_more)
+    sql = (
+        f"SELECT %s AS facet, facet_value, facet_label, n, position "  # noqa: S608
+        f"FROM ({ranked}) AS counted{index} WHERE position <= %s"
+    )
+    return sql, [index, active, *params, FACET_SIZE + 1]
+
+
+def count_facets(documents: dict[str, QuerySet], user, active: dict[str, str]) -> list[Facet]:
+    """The most frequent values of every facet: one query for them all.
+
+    ``documents`` holds, per facet, the results it counts (every filter but its own).
+    """
+    sources = list(SOURCES.values())
+    parts, params = [], []
+    for index, source in enumerate(sources):
+        try:
+            sql, part_params = _facet_sql(
+                index, source, documents[source.name], user, active.get(source.name)
+            )
+        except EmptyResultSet:  # the results are known to be empty
+            continue
+        parts.append(f"SELECT * FROM ({sql}) AS facet{index}")  # noqa: S608
+        params.extend(part_params)
+    rows = []
+    if parts:
+        # Only Django's own compiled SQL is joined; every value is a parameter.
+        with connection.cursor() as cursor:
+            cursor.execute(" UNION ALL ".join(parts), params)
+            rows = sorted(cursor.fetchall(), key=lambda row: (row[0], row[4]))
+    facets = []
+    for index, source in enumerate(sources):
+        found = [row for row in rows if row[0] == index]
+        chosen = active.get(source.name)
+        labels = source.labels or {}
+        values = [
+            FacetValue(str(value), labels.get(label, label), count, str(value) == chosen)
+            for _, value, label, count, _ in found[:FACET_SIZE]
+        ]
+        facets.append(Facet(source.name, source.label, values, chosen, len(found) > FACET_SIZE))
+    return facets
 
 
 MAX_BUCKETS = 12
@@ -224,27 +310,38 @@ class YearBucket:
     count: int
 
 
+def _overlaps(first: int | None, last: int | None, start: int, end: int) -> bool:
+    """``years_overlap(start, end)`` for a document dated from year ``first`` to ``last``."""
+    after_start = last >= start if last is not None else first is not None
+    before_end = first <= end if first is not None else last is not None
+    return after_start and before_end
+
+
 def year_buckets(documents: QuerySet) -> list[YearBucket]:
     """Documents per decade (or wider span), each counted in every span it overlaps.
 
-    Two queries: the bounds, then one conditional count per span.
+    One query: the documents counted per pair of first and last year, which
+    are then added up per span.
     """
-    bounds = documents.aggregate(first=Min("date_earliest"), last=Max("date_latest"))
-    if bounds["first"] is None:
+    pairs = list(
+        documents.order_by()
+        .values_list(ExtractYear("date_earliest"), ExtractYear("date_latest"))
+        .annotate(n=Count("pk"))
+    )
+    firsts = [first for first, _, _ in pairs if first is not None]
+    if not firsts:
         return []
-    first = bounds["first"].year // 10 * 10
-    last = (bounds["last"] or bounds["first"]).year
+    lasts = [last for _, last, _ in pairs if last is not None]
+    first = min(firsts) // 10 * 10
+    last = max(lasts) if lasts else min(firsts)
     width = 10
     while (last - first) // width + 1 > MAX_BUCKETS:
         width *= 2
-    starts = list(range(first, last + 1, width))
-    counts = documents.aggregate(
-        **{
-            f"y{start}": Count(
-                "pk",
-                filter=years_overlap(start, start + width - 1),
-            )
-            for start in starts
-        }
-    )
-    return [YearBucket(start, start + width - 1, counts[f"y{start}"]) for start in starts]
+    return [
+        YearBucket(
+            start,
+            start + width - 1,
+            sum(n for a, b, n in pairs if _overlaps(a, b, start, start + width - 1)),
+        )
+        for start in range(first, last + 1, width)
+    ]

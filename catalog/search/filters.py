@@ -10,10 +10,14 @@ from __future__ import annotations
 import django_filters
 from django import forms
 from django.db.models import QuerySet
+from django.utils.functional import cached_property
 
-from catalog.models import Agency, ContactEvent, Language, Person, Place, Repository, Subject
-from catalog.search import search_documents
-from catalog.search.facets import SOURCES, years_overlap
+from catalog import search
+from catalog.models import ContactEvent
+from catalog.search.facets import SOURCES, chosen_labels, years_overlap
+from catalog.search.query import SearchQuery
+
+INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
 
 
 class YearFilter(django_filters.NumberFilter):
@@ -25,13 +29,6 @@ class YearFilter(django_filters.NumberFilter):
         super().__init__(*args, **kwargs)
 
 
-def _visible(model):
-    def queryset(request):
-        return model.objects.visible_to(getattr(request, "user", None))
-
-    return queryset
-
-
 class DocumentFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_text",
@@ -40,24 +37,14 @@ class DocumentFilter(django_filters.FilterSet):
     )
     year_from = YearFilter(method="filter_year_from", label="From year")
     year_to = YearFilter(method="filter_year_to", label="To year")
-    language = django_filters.ModelChoiceFilter(
-        queryset=Language.objects.all(), to_field_name="code", method="filter_facet"
-    )
-    repository = django_filters.ModelChoiceFilter(
-        queryset=Repository.objects.all(), to_field_name="slug", method="filter_facet"
-    )
-    agency = django_filters.ModelChoiceFilter(
-        queryset=_visible(Agency), to_field_name="slug", method="filter_facet"
-    )
-    person = django_filters.ModelChoiceFilter(
-        queryset=_visible(Person), to_field_name="slug", method="filter_facet"
-    )
-    subject = django_filters.ModelChoiceFilter(
-        queryset=Subject.objects.all(), to_field_name="slug", method="filter_facet"
-    )
-    place = django_filters.ModelChoiceFilter(
-        queryset=Place.objects.all(), to_field_name="slug", method="filter_facet"
-    )
+    # Slugs and codes, checked against what the visitor may choose in one query
+    # for all of them (``chosen``), not one query each.
+    language = django_filters.CharFilter(method="filter_facet", label="Language")
+    repository = django_filters.CharFilter(method="filter_facet", label="Repository")
+    agency = django_filters.CharFilter(method="filter_facet", label="Agency")
+    person = django_filters.CharFilter(method="filter_facet", label="Person")
+    subject = django_filters.CharFilter(method="filter_facet", label="Subject")
+    place = django_filters.CharFilter(method="filter_facet", label="Place")
     classification = django_filters.CharFilter(
         method="filter_facet", label="Original classification"
     )
@@ -68,12 +55,28 @@ class DocumentFilter(django_filters.FilterSet):
     FACETS = tuple(SOURCES)
     YEARS = ("year_from", "year_to")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._cleaned: dict | None = None
+        self.labels: dict[str, str] = {}  # the label of each facet value chosen
+
     @property
     def user(self):
         return getattr(self.request, "user", None)
 
+    @cached_property
+    def query(self) -> SearchQuery:
+        return SearchQuery.parse(self.cleaned().get("q"))
+
+    @cached_property
+    def matches(self) -> list[int]:
+        """Every document matching the words, best first: the page's one full-text query."""
+        return search.ranked_ids(self.query)
+
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        return search_documents(queryset, value)
+        if not self.matches:
+            return queryset.none()
+        return queryset.filter(pk__in=search.id_set(self.matches))
 
     def filter_year_from(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         return queryset.filter(years_overlap(start=value))
@@ -81,21 +84,23 @@ class DocumentFilter(django_filters.FilterSet):
     def filter_year_to(self, queryset: QuerySet, name: str, value: int) -> QuerySet:
         return queryset.filter(years_overlap(end=value))
 
-    def filter_facet(self, queryset: QuerySet, name: str, value) -> QuerySet:
-        condition = SOURCES[name].documents_with(self.facet_value(name, value), self.user)
-        return queryset.filter(condition)
-
-    @staticmethod
-    def facet_value(name: str, value) -> str:
-        """The value as the facet pairs hold it: a slug, a code or the text itself."""
-        if isinstance(value, Language):
-            return value.code
-        return getattr(value, "slug", value)
+    def filter_facet(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        return queryset.filter(SOURCES[name].documents_with(value, self.user))
 
     def cleaned(self) -> dict:
         """The valid filter values; invalid ones are dropped (and shown as errors)."""
-        self.form.is_valid()
-        return {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "")}
+        if self._cleaned is None:
+            self.form.is_valid()
+            values = {k: v for k, v in self.form.cleaned_data.items() if v not in (None, "")}
+            self.labels = chosen_labels(
+                {name: values[name] for name in self.FACETS if name in values}, self.user
+            )
+            for name in self.FACETS:
+                if name in values and name not in self.labels:
+                    self.form.add_error(name, INVALID_CHOICE)
+                    del values[name]
+            self._cleaned = values
+        return self._cleaned
 
     def queryset_without(self, *names: str) -> QuerySet:
         """The results with every filter applied except ``names``: what a facet counts."""

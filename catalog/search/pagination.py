@@ -18,6 +18,8 @@ from django.db.models import F, Q, QuerySet
 
 PAGE_SIZE = 20
 MAX_PAGE = 500
+# ``?before=last``: the last page, the one before the end of the list.
+LAST = "last"
 
 
 @dataclass(frozen=True)
@@ -73,12 +75,13 @@ class Page:
     next: dict = field(default_factory=dict)
     previous: dict = field(default_factory=dict)
     number: int | None = None
+    last: int | None = None  # the number of the last page, when pages are numbered
 
 
 def keyset_page(
     queryset: QuerySet, sort: str, after: str | None = None, before: str | None = None
 ) -> Page:
-    """A page in date order, after (or before) the document with that id."""
+    """A page in date order, after (or before) the document with that id, or the last page."""
     keys = DATE_KEYS[sort]
     cursor_id = after or before
     cursor = None
@@ -86,7 +89,8 @@ def keyset_page(
         # Any document's key will do as a cursor: it says where, not what.
         fields = [key.field for key in keys]
         cursor = queryset.model._base_manager.filter(pk=cursor_id).values_list(*fields).first()
-    backwards = cursor is not None and before is not None and not after
+    at_end = before == LAST and not after
+    backwards = (cursor is not None or at_end) and before is not None and not after
     if backwards:
         keys = tuple(key.reversed() for key in keys)
     nulls_last = not backwards
@@ -99,9 +103,10 @@ def keyset_page(
     if backwards:
         rows.reverse()
     page = Page(rows)
-    if rows and (more or backwards):
+    # Going backwards, "more" means more rows before these ones.
+    if rows and (not at_end if backwards else more):
         page.next = {"after": rows[-1].pk}
-    if rows and cursor is not None and (more or not backwards):
+    if rows and (more if backwards else cursor is not None):
         page.previous = {"before": rows[0].pk}
     return page
 

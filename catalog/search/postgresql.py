@@ -9,6 +9,7 @@ from django.contrib.postgres.search import SearchQuery as PGSearchQuery
 from django.contrib.postgres.search import SearchRank
 from django.db import connection
 from django.db.models import F, QuerySet
+from django.db.models.expressions import RawSQL
 
 from catalog.search.query import GT, LT, MARK_END, MARK_START, SearchQuery
 
@@ -21,6 +22,23 @@ HEADLINE_OPTIONS = (
 
 def tsquery(query: SearchQuery) -> PGSearchQuery:
     return PGSearchQuery(query.as_websearch(), search_type="websearch", config=CONFIG)
+
+
+def ranked_ids(query: SearchQuery) -> list[int]:
+    """Every match, best first (ts_rank, then id): the one full-text query of a page."""
+    sql = (
+        "SELECT document_id FROM catalog_document_search, "
+        "websearch_to_tsquery(%s::regconfig, %s) AS query WHERE vector @@ query "
+        "ORDER BY ts_rank(vector, query) DESC, document_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [CONFIG, query.as_websearch()])
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def id_set(ids: list[int]) -> RawSQL:
+    """A subquery of these ids, passed as one array parameter whatever their number."""
+    return RawSQL("SELECT unnest(%s::bigint[])", [ids])  # noqa: S611
 
 
 def search(queryset: QuerySet, query: SearchQuery) -> QuerySet:

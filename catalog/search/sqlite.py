@@ -18,6 +18,22 @@ MATCHES = "SELECT rowid FROM catalog_document_fts WHERE catalog_document_fts MAT
 SNIPPET_TOKENS = 40
 
 
+def ranked_ids(query: SearchQuery) -> list[int]:
+    """Every match, best first (bm25, then id): the one full-text query of a page."""
+    sql = (
+        "SELECT rowid FROM catalog_document_fts WHERE catalog_document_fts MATCH %s "
+        "ORDER BY rank, rowid"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [query.as_fts5()])
+        return [pk for (pk,) in cursor.fetchall()]
+
+
+def id_set(ids: list[int]) -> RawSQL:
+    """A subquery of these ids, passed as one JSON parameter whatever their number."""
+    return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])  # noqa: S611
+
+
 def search(queryset: QuerySet, query: SearchQuery) -> QuerySet:
     # A constant statement; the query is a parameter.
     return queryset.filter(pk__in=RawSQL(MATCHES, [query.as_fts5()]))  # noqa: S611

@@ -6,22 +6,40 @@ and the CSV alike; staff see drafts too.
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import math
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 
 from catalog import search
-from catalog.models import Document
+from catalog.models import ArchivalReference, Document
+from catalog.search.explain import explain
 from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
-from catalog.search.facets import SOURCES, count_display, count_facet, year_buckets
+from catalog.search.facets import SOURCES, count_display, count_facets, year_buckets
 from catalog.search.filters import DocumentFilter
-from catalog.search.pagination import DATE_KEYS, keyset_page, numbered_page
+from catalog.search.pagination import (
+    DATE_KEYS,
+    LAST,
+    MAX_PAGE,
+    PAGE_SIZE,
+    keyset_page,
+    numbered_page,
+)
 
 SORTS = {
     "relevance": "Relevance",
     "date": "Date, oldest first",
     "-date": "Date, newest first",
 }
+# The filters beside the words; a facet shows its first values, the rest on request.
+FILTERS = (*SOURCES, *DocumentFilter.YEARS)
+FACET_SHOWN = 5
+# What a result shows of its archival references.
+REFERENCES = Prefetch(
+    "archival_references", queryset=ArchivalReference.objects.select_related("repository")
+)
 # Parameters that say where in the list one is: any other change starts afresh.
 POSITION = ("after", "before", "page", "format")
 
@@ -43,13 +61,66 @@ def ordered(results: QuerySet, sort: str) -> QuerySet:
     return results.order_by(*(key.order(nulls_last=True) for key in DATE_KEYS[sort]))
 
 
-def in_relevance_order(filtered: QuerySet, query, offset: int = 0, limit: int | None = None):
-    """The documents of ``filtered`` (every filter but the text) matching ``query``, best first."""
-    ids = search.relevance_order(filtered, query, offset, limit)
+@dataclass
+class Chip:
+    name: str
+    value: str
+    url: str
+
+
+def chips(params: QueryDict, filterset: DocumentFilter) -> list[Chip]:
+    """The filters in use, each with the address of the list without it."""
+    cleaned = filterset.cleaned()
+    found = [
+        Chip(SOURCES[name].label, filterset.labels[name], with_params(params, **{name: None}))
+        for name in SOURCES
+        if name in cleaned
+    ]
+    first, last = cleaned.get("year_from"), cleaned.get("year_to")
+    if first or last:
+        years = (
+            f"{first}–{last}" if first and last else (f"from {first}" if first else f"to {last}")
+        )
+        found.append(Chip("Date", years, with_params(params, year_from=None, year_to=None)))
+    return found
+
+
+def in_relevance_order(results: QuerySet, ranked: list[int], offset=0, limit=None):
+    """The documents of ``results`` in the order of ``ranked`` (ids), from ``offset``."""
+    ids = ranked[offset : None if limit is None else offset + limit]
     for start in range(0, len(ids), CHUNK_SIZE):
         chunk = ids[start : start + CHUNK_SIZE]
-        found = filtered.in_bulk(chunk)
+        found = results.in_bulk(chunk)
         yield from (found[pk] for pk in chunk if pk in found)
+
+
+def relevance_page(request: HttpRequest, results: QuerySet, matches: list[int]):
+    """The numbered page asked for, and the total; or a redirect from beyond the last page."""
+    shown = set(results.values_list("pk", flat=True))
+    ranked = [pk for pk in matches if pk in shown]
+    last = min(max(1, math.ceil(len(ranked) / PAGE_SIZE)), MAX_PAGE)
+    number = request.GET.get("page")
+    if number and number.isdigit() and int(number) > last:
+        return redirect(
+            request.path + with_params(request.GET, page=str(last) if last > 1 else None)
+        ), 0
+    # The ids are known to be visible and to pass the filters: fetch them by id alone.
+    documents = Document.objects.prefetch_related(REFERENCES)
+    page = numbered_page(
+        lambda offset, limit: list(in_relevance_order(documents, ranked, offset, limit)), number
+    )
+    page.last = last
+    return page, len(ranked)
+
+
+def date_page(request: HttpRequest, results: QuerySet, sort: str):
+    """The keyset page asked for, and the total; past the end, a redirect to the last page."""
+    after = request.GET.get("after")
+    page = keyset_page(results.prefetch_related(REFERENCES), sort, after, request.GET.get("before"))
+    total = results.count()
+    if after and not page.object_list and total:
+        return redirect(request.path + with_params(request.GET, sort=sort, before=LAST)), total
+    return page, total
 
 
 def document_list(request: HttpRequest, format: str | None = None) -> HttpResponse:
@@ -57,7 +128,7 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
         request.GET, queryset=Document.objects.visible_to(request.user), request=request
     )
     cleaned = filterset.cleaned()
-    query = search.SearchQuery.parse(cleaned.get("q"))
+    query = filterset.query
     sort = request.GET.get("sort")
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = "relevance" if query else "date"
@@ -65,46 +136,39 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
 
     if format == "csv" or request.GET.get("format") == "csv":
         if sort == "relevance":
-            documents = in_relevance_order(csv_documents(filterset.queryset_without("q")), query)
+            documents = in_relevance_order(csv_documents(results), filterset.matches)
         else:
             documents = ordered(csv_documents(results), sort).iterator(chunk_size=CHUNK_SIZE)
         return csv_response(documents, request, "liaison-documents.csv")
 
     if sort == "relevance":
-        filtered = filterset.queryset_without("q")
-        page = numbered_page(
-            lambda offset, limit: list(in_relevance_order(filtered, query, offset, limit)),
-            request.GET.get("page"),
-        )
+        page, total = relevance_page(request, results, filterset.matches)
     else:
-        page = keyset_page(results, sort, request.GET.get("after"), request.GET.get("before"))
+        page, total = date_page(request, results, sort)
+    if isinstance(page, HttpResponse):
+        return page
 
     snippets = search.snippets(page.object_list, query)
     for document in page.object_list:
         document.snippet = snippets.get(document.pk)
 
-    facets = []
-    for name, source in SOURCES.items():
-        active = cleaned.get(name)
-        facet = count_facet(
-            source,
-            filterset.queryset_without(name),
-            request.user,
-            filterset.facet_value(name, active) if active is not None else None,
+    active = {name: cleaned[name] for name in SOURCES if name in cleaned}
+    facets, years = [], []
+    if total:
+        facets = count_facets(
+            {name: filterset.queryset_without(name) for name in SOURCES}, request.user, active
         )
+        years = year_buckets(filterset.queryset_without(*DocumentFilter.YEARS))
+    for facet in facets:
         for value in facet.values:
-            value.url = with_params(request.GET, **{name: None if value.active else value.value})
-        facet.active_label = str(active) if active is not None else ""
-        if name == "event_kind" and active:
-            facet.active_label = source.labels.get(active, active)
-        facet.remove_url = with_params(request.GET, **{name: None})
-        facets.append(facet)
-
-    years = year_buckets(filterset.queryset_without(*DocumentFilter.YEARS))
+            value.url = with_params(
+                request.GET, **{facet.name: None if value.active else value.value}
+            )
+        facet.active_label = filterset.labels.get(facet.name, "")
+        facet.remove_url = with_params(request.GET, **{facet.name: None})
     for bucket in years:
         bucket.url = with_params(request.GET, year_from=str(bucket.start), year_to=str(bucket.end))
 
-    total = results.count()
     context = {
         "filterset": filterset,
         "query": query,
@@ -122,14 +186,19 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
         "total_is_estimate": False,
         "facets": facets,
         "years": years,
-        "filters_active": any(name != "q" for name in cleaned),
-        "years_active": any(name in cleaned for name in DocumentFilter.YEARS),
-        "years_remove_url": with_params(request.GET, year_from=None, year_to=None),
+        "facet_head": f":{FACET_SHOWN}",
+        "facet_tail": f"{FACET_SHOWN}:",
+        "chips": chips(request.GET, filterset),
+        "clear_url": with_params(request.GET, **dict.fromkeys(FILTERS)),
+        "explanation": None if total else explain(request.GET.get("q", ""), filterset),
         "next_url": with_params(request.GET, **page.next) if page.next else "",
         "previous_url": with_params(request.GET, **page.previous) if page.previous else "",
         "csv_url": with_params(request.GET, format="csv"),
         "hidden_filters": [
-            (name, request.GET[name]) for name in (*SOURCES, "sort") if request.GET.get(name)
+            (name, request.GET[name]) for name in (*FILTERS, "sort") if request.GET.get(name)
+        ],
+        "year_hidden": [
+            (name, request.GET[name]) for name in ("q", *SOURCES, "sort") if request.GET.get(name)
         ],
     }
     return render(request, "catalog/search/documents.html", context)

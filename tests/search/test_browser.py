@@ -1,5 +1,7 @@
 """A historian searches the catalog in a real browser."""
 
+from pathlib import Path
+
 import pytest
 
 from tests.search import records
@@ -32,3 +34,31 @@ def test_a_visitor_searches_narrows_by_a_facet_and_opens_the_memo(seed, page):
     page.get_by_role("link", name="Relations between the Ministry for State Security").click()
     assert page.get_by_role("heading", level=1).inner_text().startswith("Relations between")
     assert page.url.endswith(seed.get_absolute_url())
+
+
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+SIZES = {"desktop": (1366, 900), "phone": (390, 844)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_first_result_is_on_the_first_screen(seed, page, size):
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto("/documents/?q=Saadoun")
+    first = page.locator(".results-list .result").first.bounding_box()
+    assert first is not None and first["y"] + 40 < height, first
+    # One search box: the header's is left out on this page.
+    assert page.get_by_role("searchbox").count() == 1
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"search-saadoun-{size}.png", full_page=False)
+    if size == "phone":
+        filters = page.get_by_text("Filter", exact=True)
+        assert filters.is_visible() and not page.locator(".facet-language").is_visible()
+        filters.click()
+        assert page.locator(".facet-language").is_visible()
+    else:
+        assert page.locator(".facet-language").is_visible()
+    page.goto("/documents/?q=Saadoun+Kurdistan&language=de")
+    assert "No document contains" in page.locator(".results-none").inner_text()
+    page.screenshot(path=SCREENSHOTS / f"search-none-{size}.png", full_page=False)

@@ -234,3 +234,63 @@ def test_an_approximate_count_is_worded_as_such():
 
     assert count_display(18000, approximate=True) == "about 18,000"
     assert count_display(1204) == "1,204"
+
+
+def test_a_result_shows_its_date_classification_and_archive_each_as_a_field(client, shelf):
+    html = client.get(URL, {"q": "delegation"}).content.decode()
+    assert '<div class="result-date"><dt>Date</dt><dd>29 August 1975</dd></div>' in html
+    assert "<dt>Classification</dt><dd>Top Secret</dd>" in html
+    assert "<dt>Archive</dt><dd>BStU, ZA, HA X 104, pp. 49-51</dd>" in html
+    assert "<mark>delegation</mark>" in html
+
+
+def test_active_filters_are_chips_that_remove_them(client, shelf):
+    response = client.get(
+        URL, {"q": "Iraqi", "subject": "counterintelligence", "year_from": "1970"}
+    )
+    html = response.content.decode()
+    assert "Subject:</span> Counterintelligence" in html
+    assert 'href="?q=Iraqi&amp;year_from=1970"' in html  # the subject removed
+    assert "Date:</span> from 1970" in html
+    assert 'href="?q=Iraqi&amp;subject=counterintelligence"' in html  # the years removed
+    assert "Remove all filters" in html
+    # One search box on the page: the header's is left out here.
+    assert html.count('type="search"') == 1
+
+
+def no_results(client, params) -> str:
+    response = client.get(URL, params)
+    assert response.status_code == 200 and response.context["total"] == 0
+    html = response.content.decode()
+    # Nothing of an empty list: no date spans, sort links, CSV link or facets.
+    for absent in ("<h2>Date</h2>", "Sort by", "Download this list as CSV", 'class="facet '):
+        assert absent not in html
+    return html
+
+
+@pytest.mark.parametrize("q", ["AND", "(", "-- OR --"])
+def test_a_query_without_words_says_so(client, shelf, q):
+    assert "Your search has no words to look for" in no_results(client, {"q": q})
+
+
+def test_the_words_no_document_contains_are_named(client, shelf):
+    html = no_results(client, {"q": 'Iraqi Zanzibar "Berlin wall"'})
+    assert 'No document contains <q class="unmatched">zanzibar</q> or <q class="unmatched">' in html
+    assert "berlin wall" in html and '<q class="unmatched">iraqi</q>' not in html
+
+
+def test_a_word_only_a_draft_contains_is_named_as_found_nowhere(client, shelf):
+    html = no_results(client, {"q": "secret delegation"})
+    assert '<q class="unmatched">secret</q>' in html
+
+
+def test_words_found_apart_but_not_together_say_so(client, shelf):
+    html = no_results(client, {"q": "delegation training"})
+    assert "Each of your words and phrases is found in some document" in html
+
+
+def test_a_filter_that_leaves_nothing_is_offered_for_removal(client, shelf):
+    html = no_results(client, {"q": "training", "subject": "counterintelligence", "language": "ar"})
+    assert "with these filters" in html
+    assert '<a href="?q=training&amp;subject=counterintelligence">Language: Arabic</a>' in html
+    assert '<a href="?q=training">all of them</a>' in html
