@@ -15,6 +15,7 @@ from catalog.models import (
     PersonRole,
     RoleEvidence,
 )
+from catalog.publishing import linked_data
 from catalog.views import network, timeline
 from catalog.views.pages import (
     chronological,
@@ -75,9 +76,11 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     documents = Document.objects.visible_to(user).filter(
         Q(translations__mention__person=person) | Q(translations__roleevidence__role__person=person)
     )
+    roles = _roles(user, person=person)
     context = {
         "person": person,
-        "roles": _roles(user, person=person),
+        "roles": roles,
+        "json_ld": linked_data.person(person, request, roles),
         "events": events,
         "spans": timeline.spans(events),
         "documents": documents.distinct().order_by(*chronological(), "title"),
@@ -125,12 +128,15 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .distinct()
         .order_by(*chronological(), "title")
     )
+    ancestors = _ancestors(everyone, agency)
+    sub_agencies = sorted(
+        (a for a in everyone.values() if a.parent_id == agency.pk), key=lambda a: a.name
+    )
     context = {
         "agency": agency,
-        "ancestors": _ancestors(everyone, agency),
-        "sub_agencies": sorted(
-            (a for a in everyone.values() if a.parent_id == agency.pk), key=lambda a: a.name
-        ),
+        "ancestors": ancestors,
+        "sub_agencies": sub_agencies,
+        "json_ld": linked_data.agency(agency, request, ancestors, sub_agencies),
         "family": family,
         "roles": _roles(user, agency=agency, **visible_filter(user, "person__")),
         "events": events,

@@ -6,6 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalog.models import ContactEvent, Document, Place, Subject
+from catalog.publishing import linked_data
 from catalog.views.pages import chronological, page_query, paginate, visible_filter
 
 DOCUMENTS_PER_PAGE = 50
@@ -86,6 +87,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "catalog/place_detail.html",
         {
             "place": place,
+            "json_ld": linked_data.place(place, request),
             "children": place.children.order_by("name"),
             "events": events,
             "page": paginate(
