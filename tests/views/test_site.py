@@ -63,3 +63,9 @@ def test_how_to_search_explains_the_syntax_the_search_reads(seed, client):
     assert "<h1>How to search</h1>" in html
     for example in ('"Ministry of the Interior"', "Douri", "AND</code>", "technology"):
         assert example in html
+
+
+def test_the_header_marks_the_section_a_page_belongs_to(seed, client):
+    html = client.get("/persons/saadoun-shaker/").content.decode()
+    assert '<a href="/persons/" aria-current="true">Persons</a>' in html
+    assert html.count("aria-current") == 1
