@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Without DJANGO_ENV=production or a SECRET_KEY the settings are development ones.
 
-.PHONY: run test install install-test browser lint migrations-check
+.PHONY: run test install install-test browser axe lint migrations-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,7 +36,19 @@ browser:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "Browser tests need Chromium: sudo apt-get install chromium" >&2; exit 1; fi; }
 
-test: install-test browser
+# axe-core, which the browser tests load into each page, comes from npm as package-lock.json
+# pins it; npm itself comes with apt when it is missing and we may.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; \
+	  else echo "Browser tests need npm: sudo apt-get install npm" >&2; exit 1; fi; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+axe: node_modules/.package-lock.json
+
+test: install-test browser axe
 	$(BIN)/python -m pytest
 
 lint: install-test

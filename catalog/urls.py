@@ -5,7 +5,7 @@ from django.urls import path
 
 from catalog.publishing.feeds import RecentDocumentsFeed
 from catalog.publishing.sitemaps import SITEMAPS
-from catalog.views import documents, events, home, people, vocabularies
+from catalog.views import documents, events, home, people, site, vocabularies
 from catalog.views import search as search_views
 
 app_name = "catalog"
@@ -44,4 +44,7 @@ urlpatterns = [
         name="sitemap_section",
     ),
     path("feeds/documents.atom", RecentDocumentsFeed(), name="documents_feed"),
+    path("help/search/", site.search_help, name="search_help"),
+    path("robots.txt", site.robots_txt, name="robots_txt"),
+    path("favicon.ico", site.favicon, name="favicon"),
 ]

@@ -5,6 +5,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
 from catalog.models import Agency, ContactEvent, Document, EventEvidence, Participant, Person
+from catalog.publishing import linked_data
 from catalog.views.filters import ContactEventFilter, filtered
 from catalog.views.pages import (
     chronological,
@@ -80,14 +81,16 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
             event=event, **visible_filter(user, "translation__document__")
         ).select_related("translation__document", "translation__language")
     )
-    documents = (
+    documents = list(
         Document.objects.visible_to(user)
         .filter(translations__eventevidence__event=event)
         .distinct()
         .order_by(*chronological(), "title")
     )
-    return render(
-        request,
-        "catalog/event_detail.html",
-        {"event": event, "evidence": evidence, "documents": documents},
-    )
+    context = {
+        "event": event,
+        "evidence": evidence,
+        "documents": documents,
+        "json_ld": linked_data.event(event, request, documents),
+    }
+    return render(request, "catalog/event_detail.html", context)

@@ -16,6 +16,7 @@ from catalog.models import (
     RoleEvidence,
 )
 from catalog.models.people import NameKind
+from catalog.publishing import linked_data
 from catalog.views import network, timeline
 from catalog.views.filters import AgencyFilter, PersonFilter, filter_key, filtered
 from catalog.views.hierarchy import descendants, tree_rows
@@ -84,9 +85,11 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     documents = Document.objects.visible_to(user).filter(
         Q(translations__mention__person=person) | Q(translations__roleevidence__role__person=person)
     )
+    roles = _roles(user, person=person)
     context = {
         "person": person,
-        "roles": _roles(user, person=person),
+        "roles": roles,
+        "json_ld": linked_data.person(person, request, roles),
         "events": events,
         "spans": timeline.spans(events),
         "documents": documents.distinct().order_by(*chronological(), "title"),
@@ -141,12 +144,15 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .distinct()
         .order_by(*chronological(), "title")
     )
+    ancestors = _ancestors(everyone, agency)
+    sub_agencies = sorted(
+        (a for a in everyone.values() if a.parent_id == agency.pk), key=lambda a: a.name
+    )
     context = {
         "agency": agency,
-        "ancestors": _ancestors(everyone, agency),
-        "sub_agencies": sorted(
-            (a for a in everyone.values() if a.parent_id == agency.pk), key=lambda a: a.name
-        ),
+        "ancestors": ancestors,
+        "sub_agencies": sub_agencies,
+        "json_ld": linked_data.agency(agency, request, ancestors, sub_agencies),
         "family": family,
         "roles": _roles(user, agency=agency, **visible_filter(user, "person__")),
         "events": events,

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, render
 
 from catalog.caching import cached
 from catalog.models import ContactEvent, Document, Place, Subject
+from catalog.publishing import linked_data
 from catalog.views.hierarchy import tree_rows
 from catalog.views.pages import chronological, page_query, paginate, visible_filter
 
@@ -98,6 +99,7 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "catalog/place_detail.html",
         {
             "place": place,
+            "json_ld": linked_data.place(place, request),
             "children": place.children.order_by("name"),
             "events": events,
             "page": paginate(

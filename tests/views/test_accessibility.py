@@ -114,7 +114,10 @@ def test_ids_are_unique_on_every_page(pages):
 
 def test_the_search_box_in_the_header_sends_q_to_the_document_search(seed, client):
     html = client.get("/").content.decode()
-    assert '<form class="site-search" role="search" method="get" action="/documents/">' in html
+    assert (
+        '<form class="site-search" role="search" aria-label="Search documents" method="get"'
+        ' action="/documents/">'
+    ) in html
     assert '<label for="site-search-q">Search documents</label>' in html
     assert 'name="q"' in html
 

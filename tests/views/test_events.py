@@ -94,14 +94,16 @@ def test_the_filter_controls_are_labelled(seed, client):
 
 def test_an_event_page_shows_participants_dates_place_and_evidence(seed, client):
     html = main_html(client.get("/events/1975-08-29-scholz-meets-saadoun-shaker/"))
-    assert "“On 29 August 1975”" in html
-    assert "29 August 1975" in html and "<code>1975-08-29</code>" in html
+    # The date in words, and as the source writes it; said once each.
+    assert "<dd>29 August 1975<br>" in html
+    assert "In the source: “On 29 August 1975”" in html
+    assert "1975-08-29</code>" not in html
     assert 'href="/places/german-democratic-republic/"' in html
     participants = html[html.index('id="participants"') : html.index('id="evidence"')]
     assert 'href="/persons/alfred-scholz/">Alfred Scholz</a>, for <a href="/agencies/mfs/"' in (
         participants
     )
-    assert "Host" in participants and "Visitor" in participants
+    assert "— host" in participants and "— visitor" in participants
     evidence = html[html.index('id="evidence"') :]
     assert "when the latter traveled on transit through the GDR" in evidence
     assert 'href="/documents/mfs-relations-with-iraqi-intelligence-1986/#p-' in evidence

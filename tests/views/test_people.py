@@ -18,10 +18,10 @@ def test_saadoun_shakers_page_shows_his_offices_with_evidence(seed, client):
     offices = html[html.index('id="offices"') : html.index('id="contacts"')]
     assert "Head of the Security Office" in offices
     assert (
-        "in office by 29 August 1975; left between 29 August 1975 and 27 February 1986" in offices
+        "In office by 29 August 1975; left between 29 August 1975 and 27 February 1986" in offices
     )
     assert "Minister of the Interior" in offices
-    assert "in office in February 1985" in offices
+    assert "In office in February 1985" in offices
     assert "“the then head of the Security Office of the Revolutionary Command Council”" in offices
     assert "/documents/mfs-relations-with-iraqi-intelligence-1986/#p-" in offices
     # Offices in the order he held them.

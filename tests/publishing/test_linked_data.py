@@ -1,0 +1,81 @@
+"""schema.org JSON-LD on the pages of persons, agencies, contact events and places."""
+
+import json
+import re
+
+from catalog.models import Agency, ContactEvent, Person, Place, Status
+
+EVENT = "/events/1975-08-29-scholz-meets-saadoun-shaker/"
+
+
+def json_ld(client, url: str) -> dict:
+    html = client.get(url).content.decode()
+    head = html[: html.index("</head>")]
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', head, re.S)
+    assert len(scripts) == 1, url
+    return json.loads(scripts[0])
+
+
+def test_a_person_is_described_with_names_and_offices(seed, client):
+    data = json_ld(client, "/persons/saadoun-shaker/")
+    assert data["@type"] == "Person"
+    assert data["@id"] == "http://testserver/persons/saadoun-shaker/"
+    assert data["name"] == "Saadoun Shaker"
+    assert "Sa'dun Shakir" in data["alternateName"]
+    offices = {(role["roleName"], role["memberOf"]["name"]) for role in data["memberOf"]}
+    assert ("Minister of the Interior", "Ministry of the Interior of Iraq") in offices
+
+
+def test_an_agency_is_described_inside_its_parent_over_its_published_sub_agencies(seed, client):
+    Agency.objects.filter(slug="mfs-ha-iii").update(status=Status.DRAFT)
+    data = json_ld(client, "/agencies/mfs/")
+    assert data["@type"] == "GovernmentOrganization"
+    assert "MfS" in data["alternateName"]
+    subs = {sub["@id"] for sub in data["subOrganization"]}
+    assert "http://testserver/agencies/mfs-ha-x/" in subs
+    assert "http://testserver/agencies/mfs-ha-iii/" not in subs  # a draft
+
+    child = json_ld(client, "/agencies/mfs-ha-x/")
+    assert child["parentOrganization"]["@id"] == "http://testserver/agencies/mfs/"
+
+
+def test_an_event_names_its_date_place_published_attendees_and_sources(seed, client):
+    Person.objects.filter(slug="alfred-scholz").update(status=Status.DRAFT)
+    data = json_ld(client, EVENT)
+    assert data["@type"] == "Event"
+    assert data["startDate"] == "1975-08-29"
+    assert "endDate" not in data
+    assert data["location"]["@id"] == "http://testserver/places/german-democratic-republic/"
+    attendees = {attendee["@id"] for attendee in data["attendee"]}
+    assert "http://testserver/persons/saadoun-shaker/" in attendees
+    # Scholz is a draft: his agency stands for him, never his name.
+    assert "http://testserver/persons/alfred-scholz/" not in attendees
+    assert "http://testserver/agencies/mfs/" in attendees
+    assert "Alfred Scholz" not in json.dumps(data)
+    assert data["subjectOf"][0]["name"].startswith("Relations between the Ministry")
+
+
+def test_an_uncertain_date_gives_no_date_rather_than_a_wrong_one(seed, client):
+    ContactEvent.objects.filter(slug="1975-08-29-scholz-meets-saadoun-shaker").update(
+        date="1975-08~"
+    )
+    assert "startDate" not in json_ld(client, EVENT)
+    ContactEvent.objects.filter(slug="1975-08-29-scholz-meets-saadoun-shaker").update(
+        date="1975-08/1975-09"
+    )
+    data = json_ld(client, EVENT)
+    assert (data["startDate"], data["endDate"]) == ("1975-08", "1975-09")
+
+
+def test_a_place_is_described_inside_the_larger_place(seed, client):
+    data = json_ld(client, "/places/baghdad/")
+    assert data["@type"] == "Place"
+    assert data["name"] == "Baghdad"
+    assert data["containedInPlace"]["@id"] == "http://testserver/places/iraq/"
+
+
+def test_markup_in_a_name_cannot_close_the_script(seed, client):
+    Place.objects.filter(slug="baghdad").update(name="Baghdad </script><b>")
+    html = client.get("/places/baghdad/").content.decode()
+    assert "</script><b>" not in html
+    assert json_ld(client, "/places/baghdad/")["name"] == "Baghdad </script><b>"
