@@ -5,7 +5,7 @@ from django.urls import path
 
 from catalog.publishing.feeds import RecentDocumentsFeed
 from catalog.publishing.sitemaps import SITEMAPS
-from catalog.views import documents, events, home, people, site, vocabularies
+from catalog.views import documents, events, home, network, people, site, vocabularies
 from catalog.views import search as search_views
 
 app_name = "catalog"
@@ -24,7 +24,7 @@ urlpatterns = [
     path("persons/<slug:slug>/", people.person_detail, name="person"),
     path("agencies/", people.agency_list, name="agencies"),
     path("agencies/<slug:slug>/", people.agency_detail, name="agency"),
-    path("network/", people.agency_network, name="network"),
+    path("network/", network.network_page, name="network"),
     path("events/", events.event_list, name="events"),
     path("events/<slug:slug>/", events.event_detail, name="event"),
     path("subjects/", vocabularies.subject_list, name="subjects"),

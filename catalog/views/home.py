@@ -21,7 +21,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "events": events.count(),
         },
         "recent": documents.order_by("-created", "-pk")[:RECENT],
-        "years": timeline.years(events),
+        "chart": timeline.years(events),
         "subjects": Subject.objects.filter(documents__in=documents).distinct().order_by("name"),
     }
     return render(request, "catalog/home.html", context)

@@ -1,4 +1,4 @@
-"""Persons and agencies: index pages, record pages, and the network of agencies."""
+"""Persons and agencies: index pages and record pages."""
 
 from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
@@ -166,14 +166,6 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/agency_detail.html", context)
 
 
-def agency_network(request: HttpRequest) -> HttpResponse:
-    grouped = request.GET.get("group") != "none"
-    graph = network.build(
-        Agency.objects.visible_to(request.user),
-        ContactEvent.objects.visible_to(request.user),
-        grouped=grouped,
-    )
-    return render(request, "catalog/network.html", {"network": graph, "grouped": grouped})
 
 
 def _ancestors(agencies: dict, agency) -> list:

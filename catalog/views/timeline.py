@@ -8,25 +8,52 @@ positions them on screen.
 """
 
 import datetime
+import math
 from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.db.models.functions import ExtractYear
 
+# Most year labels under the chart of years and on the axis of a timeline, which is
+# narrower; a phone shows only the "major" ones, at most PHONE_LABELS.
+CHART_LABELS = 20
+AXIS_LABELS = 10
+PHONE_LABELS = 5
+STEPS = (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000)
+
 
 @dataclass(frozen=True)
 class YearCount:
     year: int
     count: int
-    height: float  # percent of the tallest year
+    height: float  # percent of the count axis
+    label: str  # "" for a year without a label under it
+    major: bool  # labelled on every width, not only on wide screens
 
 
-def years(events: QuerySet) -> list[YearCount]:
+@dataclass(frozen=True)
+class YearChart:
+    """Contacts per year with a count axis: bars, gridlines at ``ticks`` (value,
+    percent of the height), and year labels few enough to read."""
+
+    bars: list[YearCount]
+    ticks: list[tuple[int, float]]
+
+    @property
+    def first(self) -> int:
+        return self.bars[0].year
+
+    @property
+    def last(self) -> int:
+        return self.bars[-1].year
+
+
+def years(events: QuerySet) -> YearChart | None:
     """For every year in the range, how many contact events may have happened in it: an
     event dated "1969/1986" counts in each of those years, as the list of events filtered
     to one year shows it. Empty years are included, so that the axis keeps its
-    proportions. One query."""
+    proportions. None when no event is dated. One query."""
     rows = (
         events.exclude(date_earliest=None, date_latest=None)
         .annotate(first=ExtractYear("date_earliest"), last=ExtractYear("date_latest"))
@@ -37,12 +64,31 @@ def years(events: QuerySet) -> list[YearCount]:
         first, last = first or last, last or first
         counts.update(range(first, last + 1))
     if not counts:
-        return []
-    tallest = max(counts.values())
-    return [
-        YearCount(year, counts[year], round(100 * counts[year] / tallest, 1))
+        return None
+    step = _count_step(max(counts.values()))
+    top = step * math.ceil(max(counts.values()) / step)
+    span = max(counts) - min(counts) + 1
+    wide, narrow = _tick_steps(span, CHART_LABELS)
+    bars = [
+        YearCount(
+            year,
+            counts[year],
+            round(100 * counts[year] / top, 1),
+            str(year) if year % wide == 0 else "",
+            year % narrow == 0,
+        )
         for year in range(min(counts), max(counts) + 1)
     ]
+    ticks = [(value, round(100 * value / top, 1)) for value in range(0, top + 1, step)]
+    return YearChart(bars, ticks)
+
+
+def _count_step(most: int) -> int:
+    """A round step for the count axis that gives it at most five intervals."""
+    for step in (1, 2, 5, 10, 20, 25, 50):
+        if most / step <= 5:
+            return step
+    return _count_step(math.ceil(most / 100)) * 100
 
 
 @dataclass(frozen=True)
@@ -54,9 +100,16 @@ class Bar:
 
 
 @dataclass(frozen=True)
+class Tick:
+    year: int
+    left: float  # percent of the axis
+    major: bool  # shown on every width, not only on wide screens
+
+
+@dataclass(frozen=True)
 class Spans:
     bars: list[Bar]
-    ticks: list[tuple[int, float]]  # (year, percent), for the axis on screen
+    ticks: list[Tick]  # for the axis on screen
     undated: list  # events whose date is unknown: listed, not placed
 
 
@@ -83,17 +136,21 @@ def spans(events: list) -> Spans:
         width = max(position(latest + datetime.timedelta(days=1)) - left, 0.8)
         width = min(width, 100 - left)
         bars.append(Bar(event, event.date_display, round(left, 2), round(width, 2)))
-    step = _tick_step(last_year - first_year + 1)
+    span = last_year - first_year + 1
+    wide, narrow = _tick_steps(span, AXIS_LABELS)
     ticks = [
-        (year, round(position(datetime.date(year, 1, 1)), 2))
+        Tick(year, round(position(datetime.date(year, 1, 1)), 2), year % narrow == 0)
         for year in range(first_year, last_year + 1)
-        if year % step == 0 or year == first_year
+        if year % wide == 0
     ]
     return Spans(bars, ticks, undated)
 
 
-def _tick_step(span_years: int) -> int:
-    for step in (1, 2, 5, 10, 20, 50):
-        if span_years / step <= 12:
-            return step
-    return 100
+def _tick_steps(span_years: int, most: int) -> tuple[int, int]:
+    """Round numbers of years between labels: (on a wide screen, on a phone). At most
+    ``most`` labels, or PHONE_LABELS on a phone; every phone label is also a wide one."""
+    narrow = next(step for step in STEPS if span_years / step <= PHONE_LABELS or step == STEPS[-1])
+    wide = next(
+        (step for step in STEPS if narrow % step == 0 and span_years / step <= most), narrow
+    )
+    return wide, narrow

@@ -1,4 +1,4 @@
-"""Person and agency pages, their index pages, offices in words and the network."""
+"""Person and agency pages, their index pages and offices in words."""
 
 import re
 
@@ -69,16 +69,6 @@ def test_the_index_pages_list_persons_and_agencies(seed, client):
     agencies = main_html(client.get("/agencies/"))
     assert agencies.index("German Democratic Republic") < agencies.index(">Iraq<")
     assert 'href="/agencies/mfs-ha-x/"' in agencies
-
-
-def test_the_network_links_agencies_that_met(seed, client):
-    html = main_html(client.get("/network/"))
-    assert "<svg" in html and 'href="/agencies/mfs/"' in html
-    # Grouped: Main Department III counts as the MfS, General Security as its ministry.
-    assert 'href="/agencies/mfs-ha-iii/"' not in html
-    assert 'href="/agencies/iraq-general-security/"' not in html
-    separate = main_html(client.get("/network/?group=none"))
-    assert 'href="/agencies/mfs-ha-iii/"' in separate
 
 
 @pytest.mark.parametrize(
