@@ -337,7 +337,12 @@ def run_child(engine: str, size: int, args) -> dict:
     output = subprocess.run(  # noqa: S603
         command, env=env, cwd=ROOT, check=True, stdout=subprocess.PIPE, text=True
     )
-    return json.loads(output.stdout.strip().splitlines()[-1])
+    result = json.loads(output.stdout.strip().splitlines()[-1])
+    # Kept, so that a long run's figures survive an interrupted report.
+    saved = ROOT / "var" / "bench" / "results" / f"{engine}_{size}.json"
+    saved.parent.mkdir(parents=True, exist_ok=True)
+    saved.write_text(json.dumps(result, indent=1))
+    return result
 
 
 def main() -> None:
