@@ -166,8 +166,6 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "catalog/agency_detail.html", context)
 
 
-
-
 def _ancestors(agencies: dict, agency) -> list:
     """The visible agencies above ``agency``, nearest first; stops at a hidden one."""
     chain, parent_id = [], agency.parent_id
