@@ -153,7 +153,7 @@ def parse_or_refuse(text: str) -> None:
     assert all(warning.startswith("generated.txt") for warning in record.warnings)
 
 
-@settings(FAST, max_examples=1500)
+@settings(FAST, max_examples=3500)
 @given(exports())
 def test_files_from_the_grammar_parse_or_are_refused_with_the_formats_own_error(text):
     parse_or_refuse(text)
@@ -184,13 +184,13 @@ def mutated(draw) -> str:
     return "\n".join(lines)
 
 
-@settings(FAST, max_examples=2000)
+@settings(FAST, max_examples=4500)
 @given(mutated())
 def test_mutations_of_real_exports_parse_or_are_refused_with_the_formats_own_error(text):
     parse_or_refuse(text)
 
 
-@settings(FAST, max_examples=1000)
+@settings(FAST, max_examples=2000)
 @given(st.binary(max_size=300), st.sampled_from([b"", b"\xef\xbb\xbf", b"\xff\xfe"]))
 def test_any_bytes_decode_or_are_refused_with_the_formats_own_error(data, prefix):
     try:

@@ -101,13 +101,13 @@ def check(text: str) -> None:
         assert reference.normalised == reference.as_written
 
 
-@settings(FAST, max_examples=4000)
+@settings(FAST, max_examples=7000)
 @given(references())
 def test_generated_references_are_read_or_kept_verbatim_with_a_problem(text):
     check(text)
 
 
-@settings(FAST, max_examples=1500)
+@settings(FAST, max_examples=2500)
 @given(st.text(max_size=60))
 def test_any_text_is_read_or_kept_verbatim_with_a_problem(text):
     check(text)
