@@ -19,7 +19,15 @@ SAFE_METHODS = ("GET", "HEAD")
 class ConditionalPublicPagesMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
-        self.private_prefixes = ("/admin/", "/" + settings.STATIC_URL.lstrip("/"))
+        # The admin and static files are not public catalog pages; robots.txt and the
+        # favicon do not change with the catalog, and must answer without its database.
+        self.private_prefixes = (
+            "/admin/",
+            "/" + settings.STATIC_URL.lstrip("/"),
+            "/robots.txt",
+            "/favicon.ico",
+            *getattr(settings, "CONDITIONAL_GET_EXEMPT", ()),
+        )
 
     def applies(self, request: HttpRequest) -> bool:
         return (
