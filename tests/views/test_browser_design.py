@@ -42,6 +42,18 @@ SHOWN = {
 }
 
 
+@pytest.fixture
+def page(browser, live_server):
+    """A browser tab that lets the test inject axe-core: the site's Content-Security-Policy
+    rightly refuses an inline script, and is itself tested in
+    tests/admin/test_browser_security.py."""
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
 def axe_violations(page, within: str = "html") -> list[str]:
     """Every axe-core violation on the page (or in the part ``within`` selects), one line
     each: rule, impact, where."""
