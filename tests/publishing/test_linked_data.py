@@ -79,3 +79,31 @@ def test_markup_in_a_name_cannot_close_the_script(seed, client):
     html = client.get("/places/baghdad/").content.decode()
     assert "</script><b>" not in html
     assert json_ld(client, "/places/baghdad/")["name"] == "Baghdad </script><b>"
+
+
+def test_authority_identifiers_are_same_as_uris_and_links_on_the_page(seed, client):
+    Person.objects.filter(slug="saadoun-shaker").update(gnd_id="118540238", wikidata_id="Q5879")
+    Agency.objects.filter(slug="mfs").update(gnd_id="2005090-2", viaf_id="123456789")
+    Place.objects.filter(slug="baghdad").update(geonames_id="98182")
+
+    assert json_ld(client, "/persons/saadoun-shaker/")["sameAs"] == [
+        "https://d-nb.info/gnd/118540238",
+        "http://www.wikidata.org/entity/Q5879",
+    ]
+    assert json_ld(client, "/agencies/mfs/")["sameAs"] == [
+        "https://d-nb.info/gnd/2005090-2",
+        "http://viaf.org/viaf/123456789",
+    ]
+    assert json_ld(client, "/places/baghdad/")["sameAs"] == ["https://sws.geonames.org/98182/"]
+
+    page = client.get("/persons/saadoun-shaker/").content.decode()
+    assert '<a href="https://www.wikidata.org/wiki/Q5879" rel="external">Q5879</a>' in page
+    assert 'href="https://d-nb.info/gnd/118540238"' in page
+    assert (
+        'href="https://www.geonames.org/98182/"' in client.get("/places/baghdad/").content.decode()
+    )
+
+
+def test_a_record_without_identifiers_has_no_same_as(seed, client):
+    assert "sameAs" not in json_ld(client, "/persons/saadoun-shaker/")
+    assert "In authority files" not in client.get("/persons/saadoun-shaker/").content.decode()
