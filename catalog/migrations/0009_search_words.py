@@ -55,7 +55,7 @@ class Migration(migrations.Migration):
             options={
                 'verbose_name': 'search word',
                 'db_table': 'catalog_search_word',
-                'indexes': [models.Index(fields=['initial', 'length'], name='catalog_search_word_near')],
+                'indexes': [models.Index(fields=['initial', 'length', 'word', 'documents'], name='catalog_search_word_near')],
             },
         ),
         migrations.RunPython(build_vocabulary, migrations.RunPython.noop),

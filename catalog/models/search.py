@@ -83,7 +83,9 @@ class SearchWord(models.Model):
         verbose_name = "search word"
         indexes = [
             # Serves: WHERE initial IN (%s, %s) AND length BETWEEN %s AND %s
-            models.Index(fields=["initial", "length"], name="catalog_search_word_near"),
+            models.Index(
+                fields=["initial", "length", "word", "documents"], name="catalog_search_word_near"
+            ),
         ]
 
     def __str__(self) -> str:

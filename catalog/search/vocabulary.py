@@ -28,7 +28,7 @@ from collections.abc import Iterable
 
 from django.db import connection
 from rapidfuzz import process
-from rapidfuzz.distance import DamerauLevenshtein
+from rapidfuzz.distance import DamerauLevenshtein, Levenshtein
 
 from catalog.search.query import WORD, fold
 
@@ -88,19 +88,29 @@ def suggestions(typed: Iterable[str]) -> dict[str, str]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
-    choices = [word for word, _ in rows]
+    documents = dict(rows)
     found = {}
     for word in typed:
-        near = process.extract(
+        distance = max_distance(word)
+        # Plain Levenshtein is much the faster; a transposition counts two there,
+        # so twice the distance keeps every word Damerau-Levenshtein would.
+        rough = process.extract(
             word,
-            choices,
-            scorer=DamerauLevenshtein.distance,
-            score_cutoff=max_distance(word),
+            list(documents),
+            scorer=Levenshtein.distance,
+            score_cutoff=2 * distance,
             limit=None,
         )
-        if not near or any(distance == 0 for _, distance, _ in near):
+        near = process.extract(
+            word,
+            [candidate for candidate, _, _ in rough],
+            scorer=DamerauLevenshtein.distance,
+            score_cutoff=distance,
+            limit=None,
+        )
+        if not near or any(d == 0 for _, d, _ in near):
             continue  # nothing near, or the word is itself in the catalog
-        best = min(near, key=lambda hit: (hit[1], -rows[hit[2]][1], hit[0]))
+        best = min(near, key=lambda hit: (hit[1], -documents[hit[0]], hit[0]))
         found[word] = best[0]
     return found
 
