@@ -75,8 +75,9 @@ def max_distance(word: str) -> int:
 
 def suggestions(typed: Iterable[str]) -> dict[str, str]:
     """For each folded word of ``typed`` that no published document has, the
-    nearest word that one has, if any is near enough. One query however many words."""
-    typed = [word for word in dict.fromkeys(typed) if max_distance(word)]
+    nearest word that one has, if any is near enough (numbers have none). One
+    query however many words."""
+    typed = [w for w in dict.fromkeys(typed) if max_distance(w) and not w.isdigit()]
     if not typed:
         return {}
     where, params = [], []

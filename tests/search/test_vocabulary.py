@@ -75,8 +75,9 @@ def test_nearest_word_ties_go_to_the_word_more_documents_have(db):
     assert vocabulary.suggestions(["sadoun"]) == {"sadoun": "saadoun"}
     vocabulary.count(Counter({"sadoon": 5}))
     assert vocabulary.suggestions(["sadoun"]) == {"sadoun": "sadoon"}
-    # Known words, words too far off and words too short get none.
-    assert vocabulary.suggestions(["saadoun", "zanzibar", "sa"]) == {}
+    # Known words, words too far off, words too short and numbers get none.
+    vocabulary.count(Counter({"1986a": 1}))
+    assert vocabulary.suggestions(["saadoun", "zanzibar", "sa", "19866"]) == {}
 
 
 def test_a_misspelt_word_is_offered_respelt_as_a_link(client, memos):
