@@ -30,7 +30,7 @@ def build_vocabulary(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('catalog', '0008_catalog_version'),
+        ('catalog', '0009_authority_identifiers'),
     ]
 
     operations = [
