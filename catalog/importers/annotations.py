@@ -52,7 +52,11 @@ class LineDict(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml's loader when PyYAML was built with it (about ten times faster), else the pure one.
+_SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _LineLoader(_SafeLoader):
     def construct_line_mapping(self, node):
         mapping = LineDict()
         mapping.line = node.start_mark.line + 1
