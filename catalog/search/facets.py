@@ -10,6 +10,12 @@ other facets applied ("disjunctive" facets: within a facet you see the
 alternatives to your choice), bounded to its top values, all sent as one
 statement (``count_facets``). Only records visible to the visitor are offered:
 a draft person is neither a facet value nor counted.
+
+A search matching more than ``SAMPLE_SIZE`` documents has its facets counted over its
+``SAMPLE_SIZE`` best-ranked matches only (``FacetSample``), as large search engines do:
+the counts are then estimates, scaled to the whole match and shown as such ("about
+1,200"). Counting every match of a common word cost 25 to 80 times the full-text query
+itself at 20,000 documents; a sample costs the same at any size.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from django.db import connection
 from django.db.models import Count, F, Q, QuerySet, Value
 from django.db.models.functions import ExtractYear
 
+from catalog import search
 from catalog.models import (
     Agency,
     ArchivalReference,
@@ -40,6 +47,8 @@ from catalog.models import (
 )
 
 FACET_SIZE = 15
+# The best-ranked matches a large search's facets are counted over (see FacetSample).
+SAMPLE_SIZE = 500
 # Counts from here up are worded as approximate ("about 18,000").
 APPROXIMATE_ABOVE = 10_000
 
@@ -49,6 +58,34 @@ def count_display(count: int, approximate: bool = False) -> str:
     if approximate:
         return f"about {count:,}"
     return f"{count:,}"
+
+
+def estimate(count: int, scale: float) -> int:
+    """``count`` in a sample, scaled up to the whole, to two significant figures."""
+    value = count * scale
+    if value < 100:
+        return max(1, round(value))
+    digits = len(str(round(value))) - 2
+    return round(round(value), -digits)
+
+
+@dataclass(frozen=True)
+class FacetSample:
+    """The best-ranked matches a search's facets are counted over, and how many there are
+    in all; ``None`` (``of``) when the search matches no more than ``SAMPLE_SIZE``."""
+
+    ids: list[int]
+    matches: int
+
+    @classmethod
+    def of(cls, ranked: list[int]) -> FacetSample | None:
+        if len(ranked) <= SAMPLE_SIZE:
+            return None
+        return cls(ranked[:SAMPLE_SIZE], len(ranked))
+
+    @property
+    def scale(self) -> float:
+        return self.matches / len(self.ids)
 
 
 def _pairs(queryset: QuerySet, value: str, label: str, document: str) -> QuerySet:
@@ -247,18 +284,25 @@ def _facet_sql(index: int, source: FacetSource, documents: QuerySet, user, activ
     return sql, [index, active, *params, FACET_SIZE + 1]
 
 
-def count_facets(documents: dict[str, QuerySet], user, active: dict[str, str]) -> list[Facet]:
+def count_facets(
+    documents: dict[str, QuerySet],
+    user,
+    active: dict[str, str],
+    sample: FacetSample | None = None,
+) -> list[Facet]:
     """The most frequent values of every facet: one query for them all.
 
-    ``documents`` holds, per facet, the results it counts (every filter but its own).
+    ``documents`` holds, per facet, the results it counts (every filter but its own); with
+    a ``sample`` they are narrowed to its documents and the counts are estimates.
     """
     sources = list(SOURCES.values())
     parts, params = [], []
     for index, source in enumerate(sources):
+        counted = documents[source.name]
+        if sample is not None:
+            counted = counted.filter(pk__in=search.id_set(sample.ids))
         try:
-            sql, part_params = _facet_sql(
-                index, source, documents[source.name], user, active.get(source.name)
-            )
+            sql, part_params = _facet_sql(index, source, counted, user, active.get(source.name))
         except EmptyResultSet:  # the results are known to be empty
             continue
         parts.append(f"SELECT * FROM ({sql}) AS facet{index}")  # noqa: S608
@@ -276,6 +320,14 @@ def count_facets(documents: dict[str, QuerySet], user, active: dict[str, str]) -
         labels = source.labels or {}
         values = [
             FacetValue(str(value), labels.get(label, label), count, str(value) == chosen)
+            if sample is None
+            else FacetValue(
+                str(value),
+                labels.get(label, label),
+                estimate(count, sample.scale),
+                str(value) == chosen,
+                approximate=True,
+            )
             for _, value, label, count, _ in found[:FACET_SIZE]
         ]
         facets.append(Facet(source.name, source.label, values, chosen, len(found) > FACET_SIZE))

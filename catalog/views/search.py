@@ -17,7 +17,13 @@ from catalog import search
 from catalog.models import ArchivalReference, Document
 from catalog.search.explain import explain
 from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
-from catalog.search.facets import SOURCES, count_display, count_facets, year_buckets
+from catalog.search.facets import (
+    SOURCES,
+    FacetSample,
+    count_display,
+    count_facets,
+    year_buckets,
+)
 from catalog.search.filters import DocumentFilter
 from catalog.search.pagination import (
     DATE_KEYS,
@@ -155,8 +161,15 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     active = {name: cleaned[name] for name in SOURCES if name in cleaned}
     facets, years = [], []
     if total:
+        # A large search counts its facets over its best-ranked matches only: the
+        # sample stands in for the full-text filter, which is left out.
+        sample = FacetSample.of(filterset.matches) if query else None
+        without = ("q",) if sample else ()
         facets = count_facets(
-            {name: filterset.queryset_without(name) for name in SOURCES}, request.user, active
+            {name: filterset.queryset_without(name, *without) for name in SOURCES},
+            request.user,
+            active,
+            sample,
         )
         years = year_buckets(filterset.queryset_without(*DocumentFilter.YEARS))
     for facet in facets:
