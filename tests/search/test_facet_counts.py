@@ -93,12 +93,12 @@ def test_a_search_larger_than_the_sample_shows_estimates_worded_as_such(client, 
 
     response = client.get(URL, {"q": "Iraqi"})
 
-    # The best four matches are the draft and notes 1 to 3: Alpha twice and Beta once
-    # among what a visitor may see, of seven matches in all.
+    # The best four of the six results a visitor sees are notes 1 to 4 (the draft is
+    # left out): Alpha twice and Beta twice, scaled by 6 / 4.
     assert response.context["total"] == 6
-    assert offered(response, "subject") == {"alpha": "about 4", "beta": "about 2"}
+    assert offered(response, "subject") == {"alpha": "about 3", "beta": "about 3"}
     html = response.content.decode()
-    assert "about 4" in html and "Secret Subject" not in html
+    assert "about 3" in html and "Secret Subject" not in html
 
 
 def test_a_search_within_the_sample_counts_exactly(client, notes, monkeypatch):
@@ -107,6 +107,19 @@ def test_a_search_within_the_sample_counts_exactly(client, notes, monkeypatch):
     response = client.get(URL, {"q": "Iraqi"})
 
     assert offered(response, "subject") == {"beta": "4", "alpha": "2"}
+
+
+def test_a_facet_in_use_estimates_its_alternatives_from_the_best_matches(
+    client, notes, monkeypatch
+):
+    monkeypatch.setattr(facets, "SAMPLE_SIZE", 4)
+
+    response = client.get(URL, {"q": "Iraqi", "subject": "beta"})
+
+    # The subject facet counts the search without its own filter: the best four of the
+    # seven matches (the draft among them, not counted), scaled by 7 / 4.
+    assert response.context["total"] == 4
+    assert offered(response, "subject") == {"alpha": "about 4", "beta": "about 2"}
 
 
 def test_the_list_without_words_counts_exactly(client, notes, monkeypatch):
