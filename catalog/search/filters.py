@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 
 from catalog import search
 from catalog.models import ContactEvent
-from catalog.search.facets import SOURCES, chosen_labels, years_overlap
+from catalog.search.facets import SOURCES, chosen_labels, sample, years_overlap
 from catalog.search.query import SearchQuery
 
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
@@ -109,3 +109,28 @@ class DocumentFilter(django_filters.FilterSet):
             if name not in names:
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
+
+    def facet_documents(self, ranked: list[int] | None = None):
+        """Per facet, the documents it counts, and the scale of the facets that count a
+        sample (``catalog.search.facets.count_facets``'s arguments).
+
+        ``ranked``: the results' ids, best first, when the page has them (relevance
+        order). A facet not in use counts the results themselves, given by their ids, or
+        their best-ranked ``SAMPLE_SIZE``. A facet in use counts the results without its
+        own filter: for a search, among its best-ranked matches when there are more.
+        """
+        cleaned = self.cleaned()
+        best, scale = sample(self.matches) if self.query else ([], None)
+        documents, scales = {}, {}
+        for name in SOURCES:
+            if ranked is not None and name not in cleaned:
+                ids, scales[name] = sample(ranked)
+                documents[name] = search.id_set(ids)
+            elif scale is not None:
+                # The sample stands in for the full-text filter, which is left out.
+                without = self.queryset_without(name, "q")
+                documents[name] = without.filter(pk__in=search.id_set(best))
+                scales[name] = scale
+            else:
+                documents[name] = self.queryset_without(name)
+        return documents, {name: scale for name, scale in scales.items() if scale is not None}

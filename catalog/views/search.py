@@ -7,6 +7,7 @@ and the CSV alike; staff see drafts too.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 
 from django.db.models import Prefetch, QuerySet
@@ -17,7 +18,14 @@ from catalog import search
 from catalog.models import ArchivalReference, Document
 from catalog.search.explain import explain
 from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
-from catalog.search.facets import SOURCES, count_display, count_facets, year_buckets
+from catalog.search.facets import (
+    SOURCES,
+    count_display,
+    count_facets,
+    year_buckets,
+    year_columns,
+    year_pairs,
+)
 from catalog.search.filters import DocumentFilter
 from catalog.search.pagination import (
     DATE_KEYS,
@@ -94,23 +102,32 @@ def in_relevance_order(results: QuerySet, ranked: list[int], offset=0, limit=Non
         yield from (found[pk] for pk in chunk if pk in found)
 
 
-def relevance_page(request: HttpRequest, results: QuerySet, matches: list[int]):
-    """The numbered page asked for, and the total; or a redirect from beyond the last page."""
-    shown = set(results.values_list("pk", flat=True))
+def relevance_page(request: HttpRequest, results: QuerySet, matches: list[int], years: bool):
+    """The numbered page asked for and the results' ids, best first; or a redirect from
+    beyond the last page. With ``years``, also the results' first and last years, counted
+    (``year_pairs``), read in the same query."""
+    if years:
+        rows = list(results.order_by().values_list("pk", *year_columns()))
+        pairs = Counter((first, last) for _, first, last in rows)
+        shown = {pk for pk, _, _ in rows}
+    else:
+        pairs, shown = None, set(results.values_list("pk", flat=True))
     ranked = [pk for pk in matches if pk in shown]
     last = min(max(1, math.ceil(len(ranked) / PAGE_SIZE)), MAX_PAGE)
     number = request.GET.get("page")
     if number and number.isdigit() and int(number) > last:
-        return redirect(
-            request.path + with_params(request.GET, page=str(last) if last > 1 else None)
-        ), 0
+        return (
+            redirect(request.path + with_params(request.GET, page=str(last) if last > 1 else None)),
+            ranked,
+            pairs,
+        )
     # The ids are known to be visible and to pass the filters: fetch them by id alone.
     documents = Document.objects.prefetch_related(REFERENCES)
     page = numbered_page(
         lambda offset, limit: list(in_relevance_order(documents, ranked, offset, limit)), number
     )
     page.last = last
-    return page, len(ranked)
+    return page, ranked, pairs
 
 
 def date_page(request: HttpRequest, results: QuerySet, sort: str):
@@ -141,8 +158,12 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
             documents = ordered(csv_documents(results), sort).iterator(chunk_size=CHUNK_SIZE)
         return csv_response(documents, request, "liaison-documents.csv")
 
+    ranked, pairs = None, None
     if sort == "relevance":
-        page, total = relevance_page(request, results, filterset.matches)
+        # Without a date range, the date spans count the results themselves.
+        years = not any(name in cleaned for name in DocumentFilter.YEARS)
+        page, ranked, pairs = relevance_page(request, results, filterset.matches, years)
+        total = len(ranked)
     else:
         page, total = date_page(request, results, sort)
     if isinstance(page, HttpResponse):
@@ -155,10 +176,11 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     active = {name: cleaned[name] for name in SOURCES if name in cleaned}
     facets, years = [], []
     if total:
-        facets = count_facets(
-            {name: filterset.queryset_without(name) for name in SOURCES}, request.user, active
-        )
-        years = year_buckets(filterset.queryset_without(*DocumentFilter.YEARS))
+        documents, scales = filterset.facet_documents(ranked)
+        facets = count_facets(documents, request.user, active, scales)
+        if pairs is None:
+            pairs = year_pairs(filterset.queryset_without(*DocumentFilter.YEARS))
+        years = year_buckets(pairs)
     for facet in facets:
         for value in facet.values:
             value.url = with_params(

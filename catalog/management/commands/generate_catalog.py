@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from catalog.interchange.synthetic import Sizes, SyntheticCatalog
 from catalog.models import Document
+from catalog.search.statistics import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -30,5 +31,6 @@ class Command(BaseCommand):
             if options[name] is not None:
                 setattr(sizes, name, options[name])
         counts = SyntheticCatalog(sizes, seed=options["seed"]).run()
+        refresh_statistics()
         for name, count in counts.items():
             self.stdout.write(f"{name}: {count}")

@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from catalog.importers.base import one_line_when_busy
 from catalog.interchange.importer import BATCH_SIZE, CatalogImporter
+from catalog.search.statistics import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -68,6 +69,8 @@ class Command(BaseCommand):
             )
             with one_line_when_busy("import_catalog"):
                 report = importer.run(directory)
+            if not options["dry_run"]:
+                refresh_statistics()
         finally:
             if rows_file:
                 rows_file.close()

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from catalog.importers.base import one_line_when_busy
 from catalog.importers.wcda import WCDAImporter
+from catalog.search.statistics import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -30,6 +31,8 @@ class Command(BaseCommand):
         )
         with one_line_when_busy("import_wcda"):
             report = importer.run(options["paths"])
+        if not options["dry_run"]:
+            refresh_statistics()
         for line in report.lines():
             self.stdout.write(line)
         if not report.ok:

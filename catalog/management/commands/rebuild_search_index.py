@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 
 from catalog.search.indexer import SearchIndexer
+from catalog.search.statistics import refresh_statistics
 
 
 class Command(BaseCommand):
@@ -13,4 +14,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         count = SearchIndexer().rebuild()
+        refresh_statistics()
         self.stdout.write(f"Search index rebuilt: {count} documents.")
