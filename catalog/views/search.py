@@ -15,6 +15,7 @@ from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 
 from catalog import search
+from catalog.caching import cached
 from catalog.models import ArchivalReference, Document
 from catalog.search.explain import explain
 from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
@@ -62,6 +63,14 @@ def with_params(params: QueryDict, **changes) -> str:
             query[name] = value
     encoded = query.urlencode()
     return f"?{encoded}" if encoded else "?"
+
+
+def facet_key(params: QueryDict) -> str:
+    """The parameters the facets depend on: all but the position in the list."""
+    query = params.copy()
+    for name in POSITION:
+        query.pop(name, None)
+    return query.urlencode()
 
 
 def ordered(results: QuerySet, sort: str) -> QuerySet:
@@ -176,11 +185,18 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     active = {name: cleaned[name] for name in SOURCES if name in cleaned}
     facets, years = [], []
     if total:
-        documents, scales = filterset.facet_documents(ranked)
-        facets = count_facets(documents, request.user, active, scales)
-        if pairs is None:
-            pairs = year_pairs(filterset.queryset_without(*DocumentFilter.YEARS))
-        years = year_buckets(pairs)
+
+        def count():
+            documents, scales = filterset.facet_documents(ranked)
+            counted = count_facets(documents, request.user, active, scales)
+            spans = pairs
+            if spans is None:
+                spans = year_pairs(filterset.queryset_without(*DocumentFilter.YEARS))
+            return counted, year_buckets(spans)
+
+        # The counts depend on the words, filters and order asked for, not on the page:
+        # every page of a list, and every visitor, shares them until the catalog changes.
+        facets, years = cached(request, ("document facets", facet_key(request.GET)), count)
     for facet in facets:
         for value in facet.values:
             value.url = with_params(

@@ -134,3 +134,24 @@ def test_the_list_without_words_counts_exactly(client, notes, monkeypatch):
 )
 def test_an_estimate_is_scaled_to_two_significant_figures(count, scale, expected):
     assert facets.estimate(count, scale) == expected
+
+
+def test_a_list_s_counts_are_kept_until_the_catalog_changes(client, shelf):  # noqa: F811
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as first:
+        client.get(URL)
+    with CaptureQueriesContext(connection) as second:
+        response = client.get(URL, {"page": "1"})
+    # The second page view reads the counts from the cache, not the database.
+    assert len(second) < len(first)
+    before = facet(response, "classification")
+
+    memo = Document.objects.get(slug="memo-1975")
+    memo.classification = "Cosmic Top Secret"
+    memo.save()
+
+    after = facet(client.get(URL), "classification")
+    assert after.get("Cosmic Top Secret") == 1
+    assert "Cosmic Top Secret" not in before
