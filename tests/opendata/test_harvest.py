@@ -20,9 +20,7 @@ def small_pages(settings):
     return 2
 
 
-def test_a_harvest_with_resumption_counts_every_published_record(
-    catalog, live_server, small_pages
-):
+def test_a_harvest_with_resumption_counts_every_published_record(catalog, live_server, small_pages):
     documents = harvest(live_server, metadataPrefix="oai_dc")
     published = Document.objects.filter(status=Status.PUBLISHED)
     assert len(documents) == published.count() == 5  # three pages of two
@@ -35,9 +33,10 @@ def test_a_harvest_with_resumption_counts_every_published_record(
     assert memo.metadata["source"] == ["Stasi Records Archive: BStU, ZA, HA X 104, pp. 49-51"]
 
     authorities = harvest(live_server, metadataPrefix="eac-cpf")
-    expected = Person.objects.filter(status=Status.PUBLISHED).count() + Agency.objects.filter(
-        status=Status.PUBLISHED
-    ).count()
+    expected = (
+        Person.objects.filter(status=Status.PUBLISHED).count()
+        + Agency.objects.filter(status=Status.PUBLISHED).count()
+    )
     assert len(authorities) == expected
     assert len({r.header.identifier for r in authorities}) == expected
     assert len(harvest(live_server, metadataPrefix="ead")) == 5
@@ -94,6 +93,8 @@ def test_a_draft_never_appears_in_any_verb_or_set(catalog, live_server):
     sets = {s.setSpec for s in sickle.ListSets()}
     assert "subject:counterintelligence" in sets and "subject:secret" not in sets
     with pytest.raises(IdDoesNotExist):
-        sickle.GetRecord(identifier=f"oai:liaison.catalog:document/{draft.pk}", metadataPrefix="ead")
+        sickle.GetRecord(
+            identifier=f"oai:liaison.catalog:document/{draft.pk}", metadataPrefix="ead"
+        )
     for response in (sickle.ListRecords(metadataPrefix="ead"), sickle.ListSets()):
         assert DRAFT_TITLE not in response.oai_response.raw

@@ -85,6 +85,8 @@ def respond(arguments: dict[str, list[str]], base_url: str, absolute) -> bytes:
     except OAIError as error:
         for child in list(root)[2:]:
             root.remove(child)
+        if error.code == "badArgument":
+            request.attrib.clear()
         sub(root, "error", error.message, code=error.code)
     return serialise(root)
 

@@ -144,7 +144,7 @@ def removed(kind: Kind, selection: Selection):
     if selection.set_spec:
         where = _in_set(kind, selection.set_spec)
         if where is None:
-            return history.objects.none().values("id")
+            return history.objects.none().values("id").annotate(stamp=Max("history_date"))
         family, _, slug = selection.set_spec.partition(":")
         relation = f"historicaldocument_{SET_FIELDS[family]}"
         target = {"subject": "subject", "place": "place"}[family]
