@@ -18,6 +18,7 @@ from catalog.models import (
     PersonName,
     PersonRole,
     RoleEvidence,
+    authorities,
 )
 
 
@@ -62,6 +63,7 @@ class PersonAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
         "life_dates",
         "life_dates_reading",
         "description",
+        *authorities.field_names("person"),
     ]
     inlines = [PersonNameInline, PersonRoleInline]
     related_history = (
@@ -169,6 +171,7 @@ class AgencyAdmin(EDTFReadingMixin, MergeMixin, PublishableAdmin):
         "existed",
         "existed_reading",
         "description",
+        *authorities.field_names("agency"),
     ]
     inlines = [AgencyNameInline, SubAgencyInline]
     related_history = (

@@ -31,6 +31,7 @@ from catalog.models import (
     PersonName,
     RetiredSlug,
     RoleEvidence,
+    authorities,
 )
 from catalog.models.hierarchy import ancestor_ids
 
@@ -241,7 +242,7 @@ class PersonMerger(Merger):
     model = Person
     name_model = PersonName
     name_owner = "person"
-    fillable = ("sort_name", "life_dates", "description")
+    fillable = ("sort_name", "life_dates", "description", *authorities.field_names("person"))
 
     def survivor_label(self) -> str:
         return self.survivor.preferred_name
@@ -288,7 +289,7 @@ class AgencyMerger(Merger):
     model = Agency
     name_model = AgencyName
     name_owner = "agency"
-    fillable = ("country", "existed", "description")
+    fillable = ("country", "existed", "description", *authorities.field_names("agency"))
 
     def survivor_label(self) -> str:
         return self.survivor.name

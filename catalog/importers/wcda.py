@@ -55,11 +55,13 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.models.provenance import PUBLISHERS
 from catalog.references.archives import BY_ABBREVIATION
 
-PUBLISHER = "Wilson Center Digital Archive"
-# The archive's name before 2023; its citations are the same records.
-FORMER_PUBLISHERS = {"History and Public Policy Program Digital Archive"}
+#: The publisher of every file this importer reads, under its current name; a file that
+#: names it by a former name (before 2023: "History and Public Policy Program Digital
+#: Archive") or by none is catalogued under this one.
+PUBLISHER = PUBLISHERS[0]
 
 
 class _Rollback(Exception):
@@ -170,8 +172,8 @@ class WCDAImporter:
 
     def _document(self, record: WCDARecord, annotations, upserter: Upserter) -> Document:
         publisher = record.citation.publisher if record.citation else ""
-        if publisher in FORMER_PUBLISHERS or not publisher:
-            publisher = PUBLISHER
+        if publisher in PUBLISHER.former_names or not publisher:
+            publisher = PUBLISHER.name
         existing = None
         if record.record_id:
             existing = Document.objects.filter(

@@ -45,6 +45,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.models.authorities import field_names
 from catalog.models.base import derived_date_columns
 
 FORMAT_VERSION = "1.0"
@@ -198,7 +199,7 @@ RECORD_TYPES: list[RecordType] = [
     RecordType(
         "places",
         Place,
-        _cols("slug", "name", "kind", _link("parent"), "description"),
+        _cols("slug", "name", "kind", _link("parent"), "description", *field_names("place")),
         key=("slug",),
         description="Places, each in the larger place it lies in.",
     ),
@@ -214,7 +215,11 @@ RECORD_TYPES: list[RecordType] = [
     RecordType(
         "agencies",
         Agency,
-        _cols(*_PUBLISHABLE, "name", "kind", "country", _link("parent"), "existed", "description"),
+        _cols(
+            *_PUBLISHABLE,
+            *("name", "kind", "country", _link("parent"), "existed", "description"),
+            *field_names("agency"),
+        ),
         key=("slug",),
         description="Agencies, ministries and other bodies, each in the one it was part of.",
         derived=_dated(Agency),
@@ -230,7 +235,11 @@ RECORD_TYPES: list[RecordType] = [
     RecordType(
         "persons",
         Person,
-        _cols(*_PUBLISHABLE, "preferred_name", "sort_name", "life_dates", "description"),
+        _cols(
+            *_PUBLISHABLE,
+            *("preferred_name", "sort_name", "life_dates", "description"),
+            *field_names("person"),
+        ),
         key=("slug",),
         description="Persons.",
         derived=_dated(Person, "sort_name"),

@@ -15,7 +15,7 @@ from catalog.models.people import (
     RoleEvidence,
 )
 from catalog.models.provenance import ArchivalReference, Repository
-from catalog.models.search import DocumentSearchText, DocumentVector
+from catalog.models.search import DocumentSearchText, DocumentVector, SearchWord
 from catalog.models.vocabularies import Language, Place, Subject
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "Repository",
     "RetiredSlug",
     "RoleEvidence",
+    "SearchWord",
     "Status",
     "Subject",
     "Translation",

@@ -6,6 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from catalog import dates
+from catalog.models.authorities import IdentifierField
 from catalog.models.base import (
     Dated,
     Passage,
@@ -45,6 +46,9 @@ class Person(Dated, Publishable):
     life_earliest = date_bound_field()
     life_latest = date_bound_field()
     description = models.TextField(blank=True)
+    gnd_id = IdentifierField(authority="gnd")
+    viaf_id = IdentifierField(authority="viaf")
+    wikidata_id = IdentifierField(authority="wikidata")
     history = HistoricalRecords()
 
     class Meta:
@@ -123,6 +127,9 @@ class Agency(Hierarchical, Dated, Publishable):
     existed_earliest = date_bound_field()
     existed_latest = date_bound_field()
     description = models.TextField(blank=True)
+    gnd_id = IdentifierField(authority="gnd")
+    viaf_id = IdentifierField(authority="viaf")
+    wikidata_id = IdentifierField(authority="wikidata")
     history = HistoricalRecords()
 
     class Meta:

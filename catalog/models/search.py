@@ -13,6 +13,9 @@ migration creates for that engine only:
   ``catalog.search.sqlite``;
 - PostgreSQL: a generated ``tsvector`` column on ``catalog_document_search``
   with a GIN index, which the unmanaged ``DocumentVector`` lets the ORM join.
+
+``SearchWord`` is the vocabulary of the published documents' search text, on
+both engines, from which ``catalog.search.vocabulary`` suggests spellings.
 """
 
 from django.contrib.postgres.search import SearchVectorField
@@ -30,6 +33,11 @@ class DocumentSearchText(models.Model):
     body = models.TextField(blank=True, help_text="The summary, then every text of the document.")
     names = models.TextField(
         blank=True, help_text="Names and name variants of the persons and agencies mentioned."
+    )
+    # Whether this text's words were counted in ``SearchWord`` when it was written,
+    # so that rewriting or deleting it takes back exactly what it gave.
+    published = models.BooleanField(
+        default=False, help_text="The document was published when its text was indexed."
     )
 
     class Meta:
@@ -57,3 +65,28 @@ class DocumentVector(models.Model):
 
     def __str__(self) -> str:
         return f"tsvector of document {self.document_id}"
+
+
+class SearchWord(models.Model):
+    """A word of the published documents' search text, folded as the index folds it.
+
+    Written only by ``catalog.search.indexer``; read by ``catalog.search.vocabulary``.
+    """
+
+    word = models.CharField(max_length=64, primary_key=True)
+    initial = models.CharField(max_length=1)
+    length = models.PositiveSmallIntegerField()
+    documents = models.IntegerField(help_text="How many published documents have it.")
+
+    class Meta:
+        db_table = "catalog_search_word"
+        verbose_name = "search word"
+        indexes = [
+            # Serves: WHERE initial IN (%s, %s) AND length BETWEEN %s AND %s
+            models.Index(
+                fields=["initial", "length", "word", "documents"], name="catalog_search_word_near"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.word

@@ -7,6 +7,7 @@ Discussed" and "Associated Places" lists.
 from django.db import models
 from simple_history.models import HistoricalRecords
 
+from catalog.models.authorities import IdentifierField
 from catalog.models.hierarchy import Hierarchical
 
 
@@ -63,6 +64,10 @@ class Place(Hierarchical, models.Model):
         help_text="The larger place it lies in: Baghdad lies in Iraq.",
     )
     description = models.TextField(blank=True)
+    gnd_id = IdentifierField(authority="gnd")
+    viaf_id = IdentifierField(authority="viaf")
+    wikidata_id = IdentifierField(authority="wikidata")
+    geonames_id = IdentifierField(authority="geonames")
     history = HistoricalRecords()
 
     class Meta:

@@ -1,6 +1,11 @@
-"""schema.org descriptions (JSON-LD) of persons, agencies, contact events and places.
+"""schema.org descriptions (JSON-LD) of documents, persons, agencies, contact events and places.
 
-Search engines and reference tools read them as they read a document's. Each names only
+Every record is named by its page's permanent address as ``@id``; a linked record is a node
+with its own ``@id``, so that the descriptions of all pages join into one graph. Persons,
+agencies and places point to the same entity in authority files with ``sameAs``
+(``catalog.models.authorities``).
+
+Search engines and reference tools read them. Each names only
 what the page shows a visitor: the caller passes the records already filtered by
 visibility, and a draft agency, person or document never appears in them.
 """
@@ -9,6 +14,9 @@ import re
 
 from django.urls import reverse
 
+from catalog.models.authorities import same_as
+from catalog.models.base import web_url
+from catalog.models.provenance import document_publisher_address
 from catalog.views.pages import is_visible
 
 CONTEXT = "https://schema.org"
@@ -72,6 +80,7 @@ def person(record, request, roles) -> dict:
             "birthDate": birth,
             "deathDate": death,
             "memberOf": member_of,
+            "sameAs": same_as(record),
         }
     )
 
@@ -104,6 +113,7 @@ def agency(record, request, ancestors, sub_agencies) -> dict:
                 for child in sub_agencies
                 if is_visible(child, user)
             ],
+            "sameAs": same_as(record),
         }
     )
 
@@ -174,5 +184,63 @@ def place(record, request) -> dict:
                 if parent
                 else None
             ),
+            "sameAs": same_as(record),
         }
     )
+
+
+def document(record, request, persons=(), agencies=(), events=()) -> dict:
+    """A document as an archive component: where it is held, its translators, what it is
+    about (subjects and contact events) and whom it mentions. ``persons``, ``agencies`` and
+    ``events`` are those the page lists, already limited to what the visitor may see."""
+    user = request.user
+    url = request.build_absolute_uri(record.get_absolute_url())
+    data = {
+        "@context": CONTEXT,
+        "@type": ["ArchiveComponent", "CreativeWork"],
+        "@id": url,
+        "url": url,
+        "name": record.title,
+        "description": record.summary,
+        "dateCreated": record.date,
+        "inLanguage": [language.code for language in record.original_languages.all()],
+        "about": [
+            {
+                "@type": "DefinedTerm",
+                "@id": request.build_absolute_uri(reverse("catalog:subject", args=[s.slug])),
+                "name": s.name,
+            }
+            for s in record.subjects.all()
+        ]
+        + [_ref(event, request, "Event", event.title) for event in events],
+        "mentions": [_ref(p, request, "Person", p.preferred_name) for p in persons]
+        + [_ref(a, request, ORGANIZATION, a.name) for a in agencies],
+        "spatialCoverage": [
+            {"@type": "Place", "@id": _place_url(place, request), "name": place.name}
+            for place in record.places.all()
+        ],
+        "isAccessibleForFree": True,
+        "publisher": {"@type": "Organization", "name": record.publisher}
+        if record.publisher
+        else None,
+        "sameAs": web_url(document_publisher_address(record).permanent),
+        "identifier": record.publisher_record_id,
+        "license": record.rights,
+    }
+    for reference in record.archival_references.all():
+        if reference.repository is not None:
+            data["holdingArchive"] = _clean(
+                {
+                    "@type": "ArchiveOrganization",
+                    "name": reference.repository.name,
+                    "url": web_url(reference.repository.url),
+                }
+            )
+        data.setdefault("itemLocation", reference.as_written)
+    translators = {
+        t.translator.pk: _ref(t.translator, request, "Person", t.translator.preferred_name)
+        for t in record.translations.all()
+        if is_visible(t.translator, user)
+    }
+    data["translator"] = list(translators.values())
+    return _clean(data)

@@ -8,19 +8,24 @@ names: a draft's name variants must not make a document findable, or they
 would betray a record the public may not yet see. Publishing or unpublishing
 a person or agency reindexes the documents that mention them.
 
+The indexer also keeps the vocabulary of published documents
+(``catalog.search.vocabulary``) counted: each text it writes or deletes adds or
+takes back its words, if its document was published when it was written.
+
 The indexer takes an app registry so that a data migration can run it on the
 historical models.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.apps import apps as global_apps
 from django.db import transaction
 from django.db.models import Q
 
+from catalog.search import vocabulary
 from catalog.search.query import strip_reserved
 
 
@@ -35,6 +40,10 @@ class SearchIndexer:
         self.PersonName = get("catalog", "PersonName")
         self.AgencyName = get("catalog", "AgencyName")
         self.SearchText = get("catalog", "DocumentSearchText")
+        try:
+            self.Word = get("catalog", "SearchWord")
+        except LookupError:  # a data migration before 0009: no vocabulary yet
+            self.Word = None
 
     def reindex(self, document_ids: Iterable[int]) -> int:
         """Rewrite the search text of these documents; forget the deleted ones.
@@ -44,7 +53,9 @@ class SearchIndexer:
         ids = sorted({pk for pk in document_ids if pk is not None})
         if not ids:
             return 0
-        documents = self.Document.objects.filter(pk__in=ids).values_list("pk", "title", "summary")
+        documents = self.Document.objects.filter(pk__in=ids).values_list(
+            "pk", "title", "summary", "status"
+        )
         texts, names = self.texts(ids), self.names(ids)
         rows = [
             self.SearchText(
@@ -52,15 +63,43 @@ class SearchIndexer:
                 title=strip_reserved(title),
                 body=strip_reserved("\n\n".join(part for part in [summary, *texts[pk]] if part)),
                 names=strip_reserved("\n".join(names[pk])),
+                **({"published": status == "published"} if self.Word else {}),
             )
-            for pk, title, summary in documents
+            for pk, title, summary, status in documents
         ]
         with transaction.atomic():
+            taken_back = self.counted_words(ids)
             # Delete and insert rather than update: the SQLite triggers then
             # keep FTS5 in step with plain INSERT and DELETE statements.
             self.SearchText.objects.filter(document_id__in=ids).delete()
             self.SearchText.objects.bulk_create(rows)
+            if self.Word:
+                given = Counter()
+                for row in rows:
+                    if row.published:
+                        given.update(vocabulary.words(self.text_of(row)))
+                given.subtract(taken_back)
+                vocabulary.count(given)
         return len(rows)
+
+    @staticmethod
+    def text_of(row) -> str:
+        return "\n".join((row.title, row.body, row.names))
+
+    def counted_words(self, document_ids: list[int]) -> Counter:
+        """The words that these documents' stored texts gave the vocabulary."""
+        counted = Counter()
+        if self.Word:
+            stored = self.SearchText.objects.filter(document_id__in=document_ids, published=True)
+            for row in stored.only("title", "body", "names"):
+                counted.update(vocabulary.words(self.text_of(row)))
+        return counted
+
+    def forget(self, document_ids: Iterable[int]) -> None:
+        """Take back the words of documents about to be deleted (their texts go with them)."""
+        taken_back = self.counted_words(list(document_ids))
+        if taken_back:
+            vocabulary.count(Counter({word: -n for word, n in taken_back.items()}))
 
     def documents_of(self, model, instances) -> set[int]:
         """The documents whose search text may change when these records change.
@@ -102,6 +141,8 @@ class SearchIndexer:
         """Rewrite the whole index, in batches; returns the number of documents."""
         with transaction.atomic():
             self.SearchText.objects.all().delete()
+            if self.Word:
+                self.Word.objects.all().delete()
             return self.reindex_in_batches(self.Document.objects.values_list("pk", flat=True))
 
     def texts(self, ids: list[int]) -> dict[int, list[str]]:

@@ -1,13 +1,14 @@
 """Keep the search index in step with the records it is built from.
 
 A document is reindexed when it, one of its texts, one of its mentions, or a
-person or agency it mentions (or one of their names) is saved or deleted.
+person or agency it mentions (or one of their names) is saved or deleted; a
+deleted document's words leave the vocabulary of suggestions.
 Bulk changes that bypass signals (``QuerySet.update``, ``bulk_create``) need
 ``python manage.py rebuild_search_index``.
 """
 
 from django.db.models import QuerySet
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
 from catalog import search
@@ -42,6 +43,14 @@ def _documents_mentioning(**where) -> list[int]:
 def document_saved(sender, instance, raw=False, **kwargs):
     if not raw:
         search.reindex([instance.pk])
+
+
+@receiver(pre_delete, sender=Document)
+def document_deleting(sender, instance, **kwargs):
+    # Its search text goes by cascade, without signals: take back its words first.
+    from catalog.search.indexer import SearchIndexer
+
+    SearchIndexer().forget([instance.pk])
 
 
 @receiver(post_save, sender=Translation)

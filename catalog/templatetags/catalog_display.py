@@ -11,6 +11,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
+from catalog.models import authorities
 from catalog.models.base import web_url
 from catalog.views.pages import is_visible
 
@@ -52,3 +53,9 @@ def shown_participants(participants, user) -> list:
 def web_url_filter(value) -> str:
     """The address if it is http or https, else "": never a ``javascript:`` link."""
     return web_url(value)
+
+
+@register.filter
+def authority_identifiers(record) -> list:
+    """The identifiers ``record`` carries in authority files (GND, VIAF...), with links."""
+    return authorities.identifiers(record)

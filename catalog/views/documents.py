@@ -16,9 +16,8 @@ from catalog.models import (
     RoleEvidence,
     Translation,
 )
-from catalog.models.base import web_url
 from catalog.models.provenance import document_publisher_address
-from catalog.publishing import citations
+from catalog.publishing import citations, linked_data
 from catalog.views import annotated_text
 from catalog.views.pages import find_visible, is_visible, visible_filter
 
@@ -111,7 +110,13 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "publisher_address": document_publisher_address(document),
         "citation_formats": list(CITATION_FORMATS),
         "absolute_url": url,
-        "json_ld": _json_ld(document, url, user),
+        "json_ld": linked_data.document(
+            document,
+            request,
+            persons=sorted(persons.values(), key=lambda p: p.sort_name),
+            agencies=sorted(agencies.values(), key=lambda a: a.name),
+            events=sorted(events, key=_event_order),
+        ),
         "own_date_display": _own_date_if_different(document),
         # The publisher's credits usually repeat the translation's credit line, shown above
         # the text; they get their own row only when they say something else.
@@ -174,47 +179,3 @@ def _annotated(translation, mentions, event_evidence, role_evidence, user):
         if evidence.translation_id == translation.pk
     ]
     return annotated_text.render(translation.text, spans, passages)
-
-
-def _json_ld(document, url: str, user) -> dict:
-    """schema.org description of the document, for search engines and reference managers."""
-    data = {
-        "@context": "https://schema.org",
-        "@type": ["ArchiveComponent", "CreativeWork"],
-        "@id": url,
-        "url": url,
-        "name": document.title,
-        "description": document.summary,
-        "inLanguage": [language.code for language in document.original_languages.all()],
-        "about": [subject.name for subject in document.subjects.all()],
-        "spatialCoverage": [
-            {"@type": "Place", "name": place.name} for place in document.places.all()
-        ],
-        "isAccessibleForFree": True,
-    }
-    if document.date:
-        data["dateCreated"] = document.date
-    if document.publisher:
-        data["publisher"] = {"@type": "Organization", "name": document.publisher}
-    permanent = web_url(document_publisher_address(document).permanent)
-    if permanent:
-        data["sameAs"] = permanent
-    if document.publisher_record_id:
-        data["identifier"] = document.publisher_record_id
-    if document.rights:
-        data["license"] = document.rights
-    for reference in document.archival_references.all():
-        if reference.repository is not None:
-            data["holdingArchive"] = {
-                "@type": "ArchiveOrganization",
-                "name": reference.repository.name,
-            }
-        data.setdefault("itemLocation", reference.as_written)
-    translators = [
-        {"@type": "Person", "name": t.translator.preferred_name}
-        for t in document.translations.all()
-        if t.translator is not None and is_visible(t.translator, user)
-    ]
-    if translators:
-        data["translator"] = translators
-    return {key: value for key, value in data.items() if value not in ("", [], None)}

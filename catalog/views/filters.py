@@ -194,7 +194,33 @@ def _event_in(request, period) -> Q:
     return Q(event__in=visible(ContactEvent, request).filter(span_overlaps("date", "date", period)))
 
 
-class PersonFilter(PeriodFilterSet):
+class NamedRecordFilter(PeriodFilterSet):
+    """Persons or agencies: by name or a name variant, by country, and by an office held
+    (in the agency, or by the person). Subclasses name their variant model and the
+    field that links a variant and an office back to the record."""
+
+    name_fields: tuple[str, ...] = ()
+    variant_model = None
+    link = ""
+
+    def __init__(self, data=None, *args, request=None, **kwargs):
+        super().__init__(data, *args, request=request, **kwargs)
+        self.filters["country"].extra["choices"] = countries(
+            request, "agencies", visible(Agency, request)
+        )
+
+    def filter_name(self, queryset, name, value):
+        variants = self.variant_model.objects.filter(**{self.link: OuterRef("pk")})
+        return queryset.filter(name_matches(value, self.name_fields, variants))
+
+    def filter_office(self, queryset, name, value):
+        roles = PersonRole.objects.filter(**{self.link: OuterRef("pk")})
+        for word in value.split():
+            roles = roles.filter(title__icontains=word)
+        return queryset.filter(Exists(roles))
+
+
+class PersonFilter(NamedRecordFilter):
     """Persons by name (or a variant), by the country or agency they served or acted for,
     by the office they held, and by the period of their offices and contacts."""
 
@@ -210,15 +236,13 @@ class PersonFilter(PeriodFilterSet):
     )
     office = django_filters.CharFilter(label="Office", method="filter_office")
 
+    name_fields = ("preferred_name", "sort_name")
+    variant_model = PersonName
+    link = "person"
+
     class Meta:
         model = Person
         fields = ["name", "country", "agency", "office", "date_from", "date_to"]
-
-    def __init__(self, data=None, *args, request=None, **kwargs):
-        super().__init__(data, *args, request=request, **kwargs)
-        self.filters["country"].extra["choices"] = countries(
-            request, "agencies", visible(Agency, request)
-        )
 
     def _served(self, queryset, roles: Q, participations: Q):
         return queryset.filter(
@@ -232,10 +256,6 @@ class PersonFilter(PeriodFilterSet):
             )
         )
 
-    def filter_name(self, queryset, name, value):
-        variants = PersonName.objects.filter(person=OuterRef("pk"))
-        return queryset.filter(name_matches(value, ("preferred_name", "sort_name"), variants))
-
     def filter_country(self, queryset, name, value):
         agencies = visible(Agency, self.request).filter(country=value)
         return self._served(queryset, Q(agency__in=agencies), Q(agency__in=agencies))
@@ -243,18 +263,12 @@ class PersonFilter(PeriodFilterSet):
     def filter_agency(self, queryset, name, value):
         return self._served(queryset, Q(agency=value), Q(agency=value))
 
-    def filter_office(self, queryset, name, value):
-        roles = PersonRole.objects.filter(person=OuterRef("pk"))
-        for word in value.split():
-            roles = roles.filter(title__icontains=word)
-        return queryset.filter(Exists(roles))
-
     def filter_period(self, queryset, period):
         offices = span_overlaps("start", "end", period)
         return self._served(queryset, offices, _event_in(self.request, period))
 
 
-class AgencyFilter(PeriodFilterSet):
+class AgencyFilter(NamedRecordFilter):
     """Agencies by name (or an abbreviation or other name), country, the agency they were
     part of, an office held in them, and the period they existed or took part in contacts."""
 
@@ -270,29 +284,17 @@ class AgencyFilter(PeriodFilterSet):
     )
     office = django_filters.CharFilter(label="Office held in it", method="filter_office")
 
+    name_fields = ("name",)
+    variant_model = AgencyName
+    link = "agency"
+
     class Meta:
         model = Agency
         fields = ["name", "country", "part_of", "office", "date_from", "date_to"]
 
-    def __init__(self, data=None, *args, request=None, **kwargs):
-        super().__init__(data, *args, request=request, **kwargs)
-        self.filters["country"].extra["choices"] = countries(
-            request, "agencies", visible(Agency, request)
-        )
-
-    def filter_name(self, queryset, name, value):
-        variants = AgencyName.objects.filter(agency=OuterRef("pk"))
-        return queryset.filter(name_matches(value, ("name",), variants))
-
     def filter_part_of(self, queryset, name, value):
         tree = visible(Agency, self.request).values_list("pk", "parent_id")
         return queryset.filter(pk__in=descendants(tree, value.pk) - {value.pk})
-
-    def filter_office(self, queryset, name, value):
-        roles = PersonRole.objects.filter(agency=OuterRef("pk"))
-        for word in value.split():
-            roles = roles.filter(title__icontains=word)
-        return queryset.filter(Exists(roles))
 
     def filter_period(self, queryset, period):
         events = Participant.objects.filter(_event_in(self.request, period), agency=OuterRef("pk"))

@@ -169,6 +169,7 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     for bucket in years:
         bucket.url = with_params(request.GET, year_from=str(bucket.start), year_to=str(bucket.end))
 
+    explanation = None if total else explain(request.GET.get("q", ""), filterset)
     context = {
         "filterset": filterset,
         "query": query,
@@ -190,7 +191,12 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
         "facet_tail": f"{FACET_SHOWN}:",
         "chips": chips(request.GET, filterset),
         "clear_url": with_params(request.GET, **dict.fromkeys(FILTERS)),
-        "explanation": None if total else explain(request.GET.get("q", ""), filterset),
+        "explanation": explanation,
+        "suggestion_url": (
+            with_params(request.GET, q=explanation.suggested_query)
+            if explanation and explanation.suggestion
+            else ""
+        ),
         "next_url": with_params(request.GET, **page.next) if page.next else "",
         "previous_url": with_params(request.GET, **page.previous) if page.previous else "",
         "csv_url": with_params(request.GET, format="csv"),

@@ -58,3 +58,21 @@ def add_inline_row(data: dict, prefix: str, **fields) -> dict:
 
 def inline_prefixes(response) -> list[str]:
     return [inline.formset.prefix for inline in response.context["inline_admin_formsets"]]
+
+
+def log_in_as_superuser(page) -> None:
+    """Log a browser tab into the admin as a new superuser. A superuser, because the
+    roles' groups come from a migration, which a browser test's emptied database may
+    not hold."""
+    import secrets
+
+    from django.contrib.auth import get_user_model
+    from playwright.sync_api import expect
+
+    password = secrets.token_urlsafe(12)
+    get_user_model().objects.create_superuser("eva", password=password)
+    page.goto("/admin/login/")
+    page.fill("#id_username", "eva")
+    page.fill("#id_password", password)
+    page.locator("input[type=submit]").click()
+    expect(page.get_by_role("heading", name="Catalogue")).to_be_visible()

@@ -1,14 +1,13 @@
 """The admin's forms fit a 1366 px screen: nothing scrolls sideways on a record's page."""
 
-import secrets
 from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 from catalog.models import ContactEvent, Person
+from tests.admin.helpers import log_in_as_superuser
 
 pytestmark = [
     pytest.mark.browser,
@@ -25,22 +24,10 @@ SIDEWAYS = """Math.max(document.documentElement.scrollWidth,
         (group) => document.documentElement.clientWidth + group.scrollWidth - group.clientWidth))"""
 
 
-def log_in(page: Page) -> None:
-    # A superuser: the roles' groups come from a migration, which a browser test's
-    # emptied database may not hold.
-    password = secrets.token_urlsafe(12)
-    get_user_model().objects.create_superuser("eva", password=password)
-    page.goto("/admin/login/")
-    page.fill("#id_username", "eva")
-    page.fill("#id_password", password)
-    page.locator("input[type=submit]").click()
-    expect(page.get_by_role("heading", name="Catalogue")).to_be_visible()
-
-
 def test_record_pages_fit_a_1366_px_screen(page: Page, seed):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 1366, "height": 900})
-    log_in(page)
+    log_in_as_superuser(page)
     page.screenshot(path=SCREENSHOTS / "index-1366.png")
     person = Person.objects.filter(roles__isnull=False, names__isnull=False).first()
     event = ContactEvent.objects.filter(participants__isnull=False).first()

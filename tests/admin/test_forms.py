@@ -168,3 +168,18 @@ def test_an_ambiguous_quote_shows_each_occurrence_to_choose_from(archivist_clien
         "2: “…of the Interior in October 1969. [Mielke] promised help.”."
     ]
     assert not Mention.objects.exists()
+
+
+def test_an_authority_identifier_with_a_wrong_check_character_is_refused(editor_client, mielke):
+    url = reverse("admin:catalog_person_change", args=[mielke.pk])
+    data = change_form_data(editor_client.get(url), gnd_id="118540239", wikidata_id="q1234")
+    response = editor_client.post(url, data)
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["gnd_id"]
+    assert "check character" in errors["gnd_id"][0]
+
+    data["gnd_id"] = "118540238"
+    assert editor_client.post(url, data).status_code == 302
+    mielke.refresh_from_db()
+    assert (mielke.gnd_id, mielke.wikidata_id) == ("118540238", "Q1234")

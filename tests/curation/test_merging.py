@@ -183,3 +183,18 @@ def test_without_the_publish_right_a_draft_is_not_merged_into_a_published_record
     assert not published.names.filter(name="E. Mielke").exists()
     Merger.for_records(published, draft, may_publish=True).merge()
     assert published.names.filter(name="E. Mielke").exists()
+
+
+def test_a_merge_keeps_the_duplicates_authority_identifiers_where_the_survivor_has_none(
+    duplicate_person, merger_user
+):
+    survivor, duplicate = duplicate_person
+    Person.objects.filter(pk=survivor.pk).update(wikidata_id="Q1234")
+    Person.objects.filter(pk=duplicate.pk).update(wikidata_id="Q999", gnd_id="118540238")
+    survivor.refresh_from_db()
+    duplicate.refresh_from_db()
+
+    Merger.for_records(survivor, duplicate, user=merger_user).merge()
+
+    survivor.refresh_from_db()
+    assert (survivor.wikidata_id, survivor.gnd_id) == ("Q1234", "118540238")

@@ -3,7 +3,7 @@
 import json
 import re
 
-from catalog.models import Agency, ContactEvent, Person, Place, Status
+from catalog.models import Agency, ContactEvent, Person, Place, Status, Translation
 
 EVENT = "/events/1975-08-29-scholz-meets-saadoun-shaker/"
 
@@ -79,3 +79,64 @@ def test_markup_in_a_name_cannot_close_the_script(seed, client):
     html = client.get("/places/baghdad/").content.decode()
     assert "</script><b>" not in html
     assert json_ld(client, "/places/baghdad/")["name"] == "Baghdad </script><b>"
+
+
+def test_authority_identifiers_are_same_as_uris_and_links_on_the_page(seed, client):
+    Person.objects.filter(slug="saadoun-shaker").update(gnd_id="118540238", wikidata_id="Q5879")
+    Agency.objects.filter(slug="mfs").update(gnd_id="2005090-2", viaf_id="123456789")
+    Place.objects.filter(slug="baghdad").update(geonames_id="98182")
+
+    assert json_ld(client, "/persons/saadoun-shaker/")["sameAs"] == [
+        "https://d-nb.info/gnd/118540238",
+        "http://www.wikidata.org/entity/Q5879",
+    ]
+    assert json_ld(client, "/agencies/mfs/")["sameAs"] == [
+        "https://d-nb.info/gnd/2005090-2",
+        "http://viaf.org/viaf/123456789",
+    ]
+    assert json_ld(client, "/places/baghdad/")["sameAs"] == ["https://sws.geonames.org/98182/"]
+
+    page = client.get("/persons/saadoun-shaker/").content.decode()
+    assert '<a href="https://www.wikidata.org/wiki/Q5879" rel="external">Q5879</a>' in page
+    assert 'href="https://d-nb.info/gnd/118540238"' in page
+    assert (
+        'href="https://www.geonames.org/98182/"' in client.get("/places/baghdad/").content.decode()
+    )
+
+
+def test_a_record_without_identifiers_has_no_same_as(seed, client):
+    assert "sameAs" not in json_ld(client, "/persons/saadoun-shaker/")
+    assert "In authority files" not in client.get("/persons/saadoun-shaker/").content.decode()
+
+
+def test_a_document_is_an_archive_component_with_its_archive_translator_and_topics(seed, client):
+    scholz = Person.objects.get(slug="alfred-scholz")
+    Translation.objects.filter(document=seed).update(translator=scholz)
+    url = f"http://testserver{seed.get_absolute_url()}"
+
+    data = json_ld(client, seed.get_absolute_url())
+    assert data["@id"] == url and "ArchiveComponent" in data["@type"]
+    assert data["holdingArchive"]["@type"] == "ArchiveOrganization"
+    assert data["holdingArchive"]["name"] == "Stasi Records Archive"
+    assert data["translator"] == [
+        {
+            "@type": "Person",
+            "@id": "http://testserver/persons/alfred-scholz/",
+            "name": "Alfred Scholz",
+        }
+    ]
+    about = {item["@id"]: item["@type"] for item in data["about"]}
+    assert about["http://testserver/subjects/counterintelligence/"] == "DefinedTerm"
+    assert about[f"http://testserver{EVENT}"] == "Event"
+    mentioned = {item["@id"] for item in data["mentions"]}
+    assert {"http://testserver/persons/saadoun-shaker/", "http://testserver/agencies/mfs/"} <= (
+        mentioned
+    )
+    places = {item["@id"] for item in data["spatialCoverage"]}
+    assert "http://testserver/places/iraq/" in places
+
+    # A draft translator is not named; the page's own address stays its @id.
+    Person.objects.filter(pk=scholz.pk).update(status=Status.DRAFT)
+    data = json_ld(client, seed.get_absolute_url())
+    assert "translator" not in data
+    assert "http://testserver/persons/alfred-scholz/" not in json.dumps(data)

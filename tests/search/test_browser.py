@@ -62,3 +62,40 @@ def test_the_first_result_is_on_the_first_screen(seed, page, size):
     page.goto("/documents/?q=Saadoun+Kurdistan&language=de")
     assert "No document contains" in page.locator(".results-none").inner_text()
     page.screenshot(path=SCREENSHOTS / f"search-none-{size}.png", full_page=False)
+
+
+@pytest.fixture
+def axe_page(browser, live_server):
+    """A tab that may inject axe-core past the site's Content-Security-Policy
+    (see tests/views/test_browser_design.py)."""
+    context = browser.new_context(base_url=live_server.url, bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_misspelt_name_is_offered_respelt_and_the_offer_finds_the_memo(seed, axe_page, size):
+    from tests.views.test_browser_design import axe_violations
+
+    page = axe_page
+    width, height = SIZES[size]
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto("/documents/")
+    page.get_by_label("Search the documents").fill("Sadoun Shakr")
+    page.locator("#main").get_by_role("button", name="Search").click()
+    offer = page.locator(".results-none .suggestion")
+    assert offer.inner_text() == "Did you mean Saadoun Shaker?"
+    link = offer.get_by_role("link", name="Saadoun Shaker")
+    box = link.bounding_box()
+    assert box is not None and box["y"] + box["height"] < height, box
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert axe_violations(page) == []
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"search-suggestion-{size}.png", full_page=False)
+
+    link.click()
+    assert page.get_by_label("Search the documents").input_value() == "Saadoun Shaker"
+    page.get_by_role("link", name="Relations between the Ministry for State Security").click()
+    assert page.url.endswith(seed.get_absolute_url())

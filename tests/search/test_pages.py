@@ -156,3 +156,24 @@ def test_search_pages_take_the_same_few_queries_for_few_or_many_documents(client
     many = queries_per_page(client)
     assert many == few
     assert max(many.values()) <= MAX_QUERIES, many
+
+
+def test_a_zero_result_page_with_a_spelling_suggestion_takes_the_same_queries(client, db):
+    """The explanation's one query for the unmatched words, and one for the suggestions."""
+
+    def counted() -> int:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"q": "Iraqi contcts Berlln", "subject": "subject-1"})
+        assert response.context["total"] == 0
+        assert response.context["suggestion_url"] == "?subject=subject-1&q=Iraqi+contacts+Berlin"
+        return len(queries)
+
+    make_documents(PAGE_SIZE + 5)
+    few = counted()
+    make_documents(5 * PAGE_SIZE, start=PAGE_SIZE + 5)
+    # With no results: the choices checked, the full-text match, the words that
+    # match nothing, the suggestions for them, and the catalog version.
+    assert counted() == few == 5, few
