@@ -3,7 +3,8 @@
 
 - ``identity``: the catalog's name as the authorised ``nameEntry``, every other form of
   the name (variants, transliterations, abbreviations, names in other languages) as an
-  alternative ``nameEntry`` whose ``@localType`` says which kind it is;
+  alternative ``nameEntry`` whose ``@localType`` says which kind it is; the GND, VIAF and
+  Wikidata identifiers as ``identityId`` with their URIs (``catalog.models.authorities``);
 - ``description``: ``existDates`` from the EDTF life or existence dates, ``biogHist`` from
   the description, a person's offices as ``occupations`` with their dates, an agency's
   country as a ``place``;
@@ -28,6 +29,7 @@ from lxml import etree
 
 from catalog import dates
 from catalog.models import Agency, Person, PersonRole, Status
+from catalog.models.authorities import identifiers
 from catalog.opendata.common import Context, iso639_2b, repository_name
 from catalog.opendata.xml import element, iso_day, sub, utc_seconds
 
@@ -90,6 +92,17 @@ def eac(record, facts: AuthorityFacts, ctx: Context) -> etree._Element:
             languageOfElement=language,
         )
         sub(entry, "part", variant.name)
+    # ISAAR (CPF) 5.1.6, in EAC-CPF 2.0 ``identityId`` (2010's ``entityId``): the record's
+    # identifiers in GND, VIAF and Wikidata, with the URI each stands for.
+    for found in identifiers(record):
+        sub(
+            identity,
+            "identityId",
+            found.value,
+            localType=found.authority.label,
+            vocabularySource=found.authority.label,
+            valueURI=found.uri,
+        )
     _description(description, record, is_person)
     _relations(description, record, is_person, facts, ctx)
     return root

@@ -109,3 +109,22 @@ def test_drafts_are_neither_records_nor_relations(seed, client):
     page = client.get("/persons/saadoun-shaker/").content.decode()
     assert 'href="/persons/saadoun-shaker/eac.xml"' in page and ">EAC-CPF XML</a>" in page
     assert 'href="/agencies/mfs/eac.xml"' in client.get("/agencies/mfs/").content.decode()
+
+
+def test_authority_identifiers_are_identity_ids_and_none_is_invented(seed, client):
+    root = eac_of(client, "/agencies/mfs/eac.xml")
+    assert root.findall(".//eac:identityId", NS) == []  # the seed claims none
+    # Values set here for the test, well-formed for their authority files.
+    Agency.objects.filter(slug="mfs").update(gnd_id="2005090-2", wikidata_id="Q1278")
+    root = eac_of(client, "/agencies/mfs/eac.xml")
+    ids = [
+        (node.get("localType"), node.text, node.get("valueURI"))
+        for node in root.findall("eac:cpfDescription/eac:identity/eac:identityId", NS)
+    ]
+    assert ids == [
+        ("GND", "2005090-2", "https://d-nb.info/gnd/2005090-2"),
+        ("Wikidata", "Q1278", "http://www.wikidata.org/entity/Q1278"),
+    ]
+    identity = root.find("eac:cpfDescription/eac:identity", NS)
+    order = [etree.QName(child).localname for child in identity]
+    assert order.index("identityId") > max(i for i, n in enumerate(order) if n == "nameEntry")
