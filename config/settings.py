@@ -252,6 +252,8 @@ OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "archivist@example.org")
 OAI_NAMESPACE = os.environ.get("OAI_NAMESPACE", "liaison.catalog")
 OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
 OAI_TOKEN_SECONDS = env_int("OAI_TOKEN_SECONDS", 24 * 3600)
+# Every OAI-PMH response states its own date and its tokens' expiry: never a 304 for it.
+CONDITIONAL_GET_EXEMPT = ("/oai/",)
 
 # Spreadsheets in the admin: CSV, Excel and JSON, read and written by the same
 # resource definitions as the CSV interchange commands.

@@ -1,5 +1,6 @@
 """The OAI-PMH protocol at /oai/: arguments, errors, selective harvesting and paging."""
 
+import re
 from datetime import UTC, datetime
 
 from django.db import connection
@@ -227,3 +228,12 @@ def test_queries_per_page_do_not_grow_with_the_page(catalog, client, settings):
     assert queries("oai_dc", 1) == queries("oai_dc", 4)
     # Pages holding both agencies and persons (the seed has fifteen agencies, listed first).
     assert queries("eac-cpf", 17) == queries("eac-cpf", 24)
+
+
+def test_responses_are_never_answered_not_modified(catalog, client):
+    response = client.get("/oai/", {"verb": "Identify"})
+    assert "ETag" not in response
+    again = client.get("/oai/", {"verb": "Identify"}, HTTP_IF_NONE_MATCH='"anything"')
+    assert again.status_code == 200
+    date = etree.fromstring(again.content).findtext("oai:responseDate", namespaces=NS)
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", date)
