@@ -7,11 +7,19 @@ into markup.
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime
 
 from lxml import etree
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
+# Characters XML 1.0 cannot carry at all (C0 controls but tab, newline and return): a form
+# feed pasted into a title must not make a whole harvest page fail.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def clean(value) -> str:
+    return NOT_XML.sub("", str(value))
 
 
 def qname(namespace: str, tag: str) -> str:
@@ -34,7 +42,7 @@ def sub(parent: etree._Element, tag: str, text: str | None = None, **attrs) -> e
         tag = qname(namespace or "", tag)
     child = etree.SubElement(parent, tag, _attrs(attrs))
     if text:
-        child.text = str(text)
+        child.text = clean(text)
     return child
 
 
@@ -48,7 +56,7 @@ def _attrs(attrs: dict) -> dict:
             name = qname(XSI, name[5:])
         elif name.startswith("xml__"):
             name = "{http://www.w3.org/XML/1998/namespace}" + name[5:]
-        out[name] = str(value)
+        out[name] = clean(value)
     return out
 
 

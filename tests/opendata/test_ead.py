@@ -92,3 +92,12 @@ def test_the_document_page_links_its_ead_and_an_old_address_redirects(seed, clie
     response = client.get(f"/documents/{old}/ead.xml")
     assert response.status_code == 301
     assert response["Location"] == "/documents/renamed-memo/ead.xml"
+
+
+def test_a_control_character_in_a_title_does_not_break_the_xml(seed, client):
+    seed.title = "Relations\x0c between the MfS\x0b and Iraq"  # PostgreSQL refuses NUL
+    seed.save()
+    root = ead_of(client, seed)
+    assert texts(root, "ead:archdesc/ead:did/ead:unittitle") == [
+        "Relations between the MfS and Iraq"
+    ]
