@@ -3,6 +3,8 @@
 from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 
+from catalog.opendata import views as opendata
+from catalog.opendata.oai import views as oai
 from catalog.publishing.feeds import RecentDocumentsFeed
 from catalog.publishing.sitemaps import SITEMAPS
 from catalog.views import documents, events, home, network, people, site, vocabularies
@@ -20,10 +22,14 @@ urlpatterns = [
         documents.document_citation,
         name="document_citation",
     ),
+    path("documents/<slug:slug>/ead.xml", opendata.document_ead, name="document_ead"),
     path("persons/", people.person_list, name="persons"),
     path("persons/<slug:slug>/", people.person_detail, name="person"),
+    path("persons/<slug:slug>/eac.xml", opendata.person_eac, name="person_eac"),
     path("agencies/", people.agency_list, name="agencies"),
     path("agencies/<slug:slug>/", people.agency_detail, name="agency"),
+    path("agencies/<slug:slug>/eac.xml", opendata.agency_eac, name="agency_eac"),
+    path("oai/", oai.endpoint, name="oai"),
     path("network/", network.network_page, name="network"),
     path("events/", events.event_list, name="events"),
     path("events/<slug:slug>/", events.event_detail, name="event"),

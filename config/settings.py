@@ -243,6 +243,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# OAI-PMH (catalog.opendata.oai): the repository's name and contact in Identify, the
+# namespace of its item identifiers (oai:<namespace>:document/12; a domain name, never to
+# change once harvesters hold identifiers), how many records a response carries, and how
+# long a resumption token stays valid.
+OAI_REPOSITORY_NAME = os.environ.get("OAI_REPOSITORY_NAME", "Liaison")
+OAI_ADMIN_EMAIL = os.environ.get("OAI_ADMIN_EMAIL", "archivist@example.org")
+OAI_NAMESPACE = os.environ.get("OAI_NAMESPACE", "liaison.catalog")
+OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
+OAI_TOKEN_SECONDS = env_int("OAI_TOKEN_SECONDS", 24 * 3600)
+# Every OAI-PMH response states its own date and its tokens' expiry: never a 304 for it.
+CONDITIONAL_GET_EXEMPT = ("/oai/",)
+
 # Spreadsheets in the admin: CSV, Excel and JSON, read and written by the same
 # resource definitions as the CSV interchange commands.
 IMPORT_EXPORT_FORMATS = [base_formats.CSV, base_formats.XLSX, base_formats.JSON]
