@@ -2,7 +2,7 @@
 Wikidata and GeoNames.
 
 Each authority is declared here once, with the form its identifiers take, how the form is
-checked, the URI that names the entity (schema.org ``sameAs``, EAC-CPF ``entityId``) and the
+checked, the URI that names the entity (schema.org ``sameAs``, EAC-CPF ``identityId``) and the
 page a reader opens. Models, admin forms, the CSV interchange, the public pages, JSON-LD and
 the exchange formats all read this table; none repeats a pattern or an address.
 """
