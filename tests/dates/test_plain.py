@@ -76,7 +76,7 @@ def library_sides(value: str):
     )
 
 
-@settings(max_examples=1500, deadline=None, database=None)
+@settings(max_examples=600, deadline=None, database=None)
 @given(values())
 def test_plain_forms_read_as_the_library_reads_them(generated):
     value, in_family = generated
