@@ -105,22 +105,46 @@ def _insert_rows(connection, table: str, fields: list, rows: list, returning) ->
 
 def insert_history(model, instances: list, *, user, reason: str) -> None:
     """The "created" history rows of ``instances``, as ``bulk_create_with_history`` writes
-    them after the records."""
+    them after the records: the same user, reason, type, date and tracked values, without a
+    historical model instance for each row."""
     if not getattr(settings, "SIMPLE_HISTORY_ENABLED", True) or not instances:
         return
     history = get_history_manager_for_model(model).model
+    meta = history._meta
     tracked = [f.attname for f in history.tracked_fields]
     relation = hasattr(history, "history_relation")
+    fields = [f for f in meta.concrete_fields if f is not meta.pk]
+    own = {"history_date", "history_change_reason", "history_type", "history_user_id"}
+    known = own | set(tracked) | ({"history_relation_id"} if relation else set())
+    if any(f.attname not in known for f in fields) or not meta.pk.db_returning:
+        insert(history, [_history_instance(history, i, tracked, user, reason) for i in instances])
+        return
+    connection = connections[router.db_for_write(history)]
+    preparers = [_preparer(f, connection) for f in fields]
     rows = []
     for instance in instances:
-        row = history(
-            history_date=getattr(instance, "_history_date", timezone.now()),
-            history_user=getattr(instance, "_history_user", user),
-            history_change_reason=get_change_reason_from_object(instance) or reason,
-            history_type="+",
-            **{attname: getattr(instance, attname) for attname in tracked},
-        )
+        values = {attname: getattr(instance, attname) for attname in tracked}
+        actor = getattr(instance, "_history_user", user)
+        values["history_date"] = getattr(instance, "_history_date", timezone.now())
+        values["history_user_id"] = actor.pk if actor is not None else None
+        values["history_change_reason"] = get_change_reason_from_object(instance) or reason
+        values["history_type"] = "+"
         if relation:
-            row.history_relation_id = instance.pk
-        rows.append(row)
-    insert(history, rows)
+            values["history_relation_id"] = instance.pk
+        rows.append(
+            [prepare(values[f.attname]) for f, prepare in zip(fields, preparers, strict=True)]
+        )
+    _insert_rows(connection, meta.db_table, fields, rows, None)
+
+
+def _history_instance(history, instance, tracked, user, reason):
+    row = history(
+        history_date=getattr(instance, "_history_date", timezone.now()),
+        history_user=getattr(instance, "_history_user", user),
+        history_change_reason=get_change_reason_from_object(instance) or reason,
+        history_type="+",
+        **{attname: getattr(instance, attname) for attname in tracked},
+    )
+    if hasattr(history, "history_relation"):
+        row.history_relation_id = instance.pk
+    return row
