@@ -22,6 +22,24 @@ def seed(db):
     return Document.objects.get(slug=SEED_SLUG)
 
 
+@pytest.fixture(autouse=True)
+def catalog_version_in_test_transactions(request, monkeypatch):
+    """Django runs each database test in a transaction it rolls back and never commits, so the
+    catalog version, bumped after a commit, would never change within a test. There the bump
+    follows each write at once, as if every write committed; tests that commit for real
+    (``django_db(transaction=True)``, the live server) keep the bump after commit.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    real_commits = {"transactional_db", "live_server"} & set(request.fixturenames)
+    if real_commits or (marker is not None and marker.kwargs.get("transaction")):
+        return
+    from catalog.caching import version
+
+    monkeypatch.setattr(
+        version, "bump_after_commit", lambda connection: version.bump(connection.alias)
+    )
+
+
 CHROMIUM = os.environ.get("LIAISON_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -1,7 +1,7 @@
 """Caching where it is safe: nothing cached outlives a change to the catalog.
 
-- ``version``: a token that every write to a catalog table replaces, in the same
-  transaction. A write is seen at the database connection (an execute wrapper), so that
+- ``version``: a token that every write to a catalog table replaces, once its transaction
+  has committed. A write is seen at the database connection (an execute wrapper), so that
   saves, ``QuerySet.update``, bulk imports and raw SQL all count, and no code path can
   forget to invalidate.
 - ``store.cached``: computed values and rendered fragments in Django's cache, keyed by the

@@ -1,12 +1,26 @@
-"""The catalog version: read once per request, replaced by every write to the catalog.
+"""The catalog version: read once per request, replaced after every write to the catalog.
 
 Every INSERT, UPDATE or DELETE on a ``catalog_`` table (other than the change history,
-which only ever accompanies another write, and the version's own row) is followed, on the
-same connection and so in the same transaction, by a new random token. Random rather than
-counted, so that a rolled-back transaction or a restored backup never brings back a token
-that was already used with other content.
+which only ever accompanies another write, and the version's own row) marks its
+transaction; when that transaction commits, the version gets a new random token, once per
+transaction. Random rather than counted, so that a rolled-back transaction or a restored
+backup never brings back a token that was already used with other content.
+
+Why after the commit, not in the transaction: the version is one row, and a transaction that
+updates it holds that row's lock until it ends. With the bump inside every write, a long
+import held it for minutes and every other writer (an admin save) waited for it on
+PostgreSQL. After the commit, the bump is a transaction of its own, a single-row update that
+waits for nobody's open transaction. It is still safe: the new token is written only once
+the data is visible, so a page computed under it shows the data; a page computed between the
+commit and the bump shows the data too and is merely stored under the old token, which the
+bump then retires. A write outside any transaction (autocommit) has committed when its
+statement returns, and is followed by the bump at once.
+
+The one gap: if the process dies between the commit and the bump, cached pages can show the
+old catalog until the next write or until they expire (``CACHE_SECONDS``).
 """
 
+import functools
 import re
 import uuid
 
@@ -54,12 +68,28 @@ def _has_table(connection) -> bool:
     return connection._liaison_version_table
 
 
+def bump_after_commit(connection) -> None:
+    """A new version once the transaction ``connection`` is in commits; at once outside one."""
+    if not connection.in_atomic_block:
+        # Autocommit: the statement's change is committed already. (Under manual
+        # transaction management, set_autocommit(False), the bump joins that transaction.)
+        bump(connection.alias)
+        return
+    hook = getattr(connection, "_liaison_bump", None)
+    if hook is None:
+        hook = connection._liaison_bump = functools.partial(bump, connection.alias)
+    # Once per transaction: Django drops the hook if the savepoint it was registered in
+    # rolls back, and the next write registers it again.
+    if not any(entry[1] is hook for entry in connection.run_on_commit):
+        connection.on_commit(hook)
+
+
 def note_writes(execute, sql, params, many, context):
-    """An execute wrapper: after a statement that changes the catalog, a new version."""
+    """An execute wrapper: a statement that changes the catalog asks for a new version."""
     result = execute(sql, params, many, context)
     connection = context["connection"]
     if changes_catalog(sql) and _has_table(connection):
-        bump(connection.alias)
+        bump_after_commit(connection)
     return result
 
 

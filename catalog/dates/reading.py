@@ -1,8 +1,9 @@
 """Reading EDTF: what the catalog accepts, the days a date can mean, how finely it is known.
 
-The only module that asks the ``edtf`` library to parse. Parsing takes milliseconds, so each
-reading is cached per distinct value: imports and lists ask for the same dates over and over,
-and what a date means never changes.
+The only module that asks the ``edtf`` library to parse. Parsing takes milliseconds, so the
+plain forms (years, months, days, their qualifiers and intervals) are read without it
+(``catalog.dates.plain``, to the same result), and each reading is cached per distinct value:
+imports and lists ask for the same dates over and over, and what a date means never changes.
 
 Records store a standardised date as an EDTF string (Extended Date/Time Format, Library of
 Congress). This package wraps the ``edtf`` library (5.x) so that models, importers, filters and
@@ -59,12 +60,13 @@ makes ``edtf_bounds`` raise InvalidDate. Other behaviour of the library worth kn
 
 import datetime
 import functools
-import re
 from time import struct_time
 from typing import Literal, NamedTuple
 
 import edtf
 from django.core.exceptions import ValidationError
+
+from catalog.dates.plain import Bounds, PlainDate, PlainInterval, read_plain
 
 Precision = Literal["day", "month", "season", "year", "decade", "century", "interval", "unknown"]
 
@@ -98,9 +100,6 @@ def parse_edtf(value: str) -> edtf.EDTFObject:
         raise InvalidDate(value) from err
 
 
-Bounds = tuple[datetime.date | None, datetime.date | None]
-
-
 def edtf_bounds(value: str, *, fuzzy: bool = True) -> Bounds:
     """Earliest and latest day ``value`` can mean; None for an open or unknown end.
 
@@ -111,33 +110,8 @@ def edtf_bounds(value: str, *, fuzzy: bool = True) -> Bounds:
     """
     if not value or not value.strip():
         return None, None
-    plain = _plain_bounds(value)
-    if plain is not None:
-        return plain
     reading = read(value)
     return reading.fuzzy if fuzzy else reading.strict
-
-
-# A calendar year, month or day without qualifier, the commonest dates by far: their bounds are
-# plain calendar arithmetic (strict and fuzzy alike), without the library's slow parser.
-_PLAIN = re.compile(r"([1-9]\d{3})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?")
-
-
-def _plain_bounds(value: str) -> Bounds | None:
-    match = _PLAIN.fullmatch(value)
-    if match is None:
-        return None
-    year, month, day = (int(part) if part else None for part in match.groups())
-    if day is not None:
-        try:
-            date = datetime.date(year, month, day)
-        except ValueError:
-            return None  # the library's path words the problem
-        return date, date
-    if month is not None:
-        following = datetime.date(year + (month == 12), month % 12 + 1, 1)
-        return datetime.date(year, month, 1), following - datetime.timedelta(days=1)
-    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
 def validate_edtf(value: str) -> None:
@@ -167,7 +141,7 @@ def precision(value: str) -> Precision:
 
 
 class Reading(NamedTuple):
-    parsed: edtf.EDTFObject
+    parsed: edtf.EDTFObject | PlainDate | PlainInterval
     strict: Bounds
     fuzzy: Bounds
 
@@ -176,8 +150,19 @@ class Reading(NamedTuple):
 def read(value: str) -> Reading:
     """Parse ``value`` and place it in time; what fails here is invalid everywhere.
 
-    Cached: the library's parser is slow, and a value always reads the same. Failures are not
-    cached, but they are rare (the models refuse invalid dates)."""
+    The plain forms (years, months and days, qualified or not, and intervals of them) are
+    read by ``catalog.dates.plain``, which gives what the library would; everything else, and
+    every value those refuse, by the library. Cached: the library's parser is slow, and a value
+    always reads the same. Failures are not cached, but they are rare (the models refuse
+    invalid dates)."""
+    plain = read_plain(value)
+    if plain is not None:
+        return Reading(*plain)
+    return read_with_library(value)
+
+
+def read_with_library(value: str) -> Reading:
+    """``read`` through the ``edtf`` library's grammar alone, uncached."""
     parsed = parse_edtf(value)
     try:
         strict = (parsed.lower_strict(), parsed.upper_strict())
@@ -233,7 +218,11 @@ def _widened_date(bound: struct_time) -> datetime.date:
 # Precision ------------------------------------------------------------------------------------
 
 
-def _precision_of(parsed: edtf.EDTFObject) -> Precision:
+def _precision_of(parsed: edtf.EDTFObject | PlainDate | PlainInterval) -> Precision:
+    if isinstance(parsed, PlainDate):
+        return parsed.precision
+    if isinstance(parsed, PlainInterval):
+        return "interval"
     if isinstance(parsed, edtf.Interval):  # also "..1970" and "1969..1971" inside sets
         return "interval"
     if isinstance(parsed, edtf.OneOfASet | edtf.MultipleDates):

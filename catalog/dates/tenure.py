@@ -11,6 +11,7 @@ sentence when it is saved (``PersonRole.tenure_display``).
 import edtf
 
 from catalog.dates import reading
+from catalog.dates.plain import plain_sides, read_plain
 from catalog.dates.wording import display_edtf
 
 
@@ -31,6 +32,9 @@ def _bounds(value: str) -> tuple[str | None, str | None]:
     a single date is both sides. ('', '') for blank or unreadable values."""
     if not value or not value.strip():
         return "", ""
+    plain = read_plain(value)
+    if plain is not None:
+        return plain_sides(plain.parsed)
     try:
         parsed = reading.parse_edtf(value)
     except reading.InvalidDate:

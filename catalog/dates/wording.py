@@ -11,6 +11,7 @@ EDTF; this module is what computes it.
 
 import edtf
 
+from catalog.dates.plain import PlainDate, PlainInterval
 from catalog.dates.reading import read
 
 
@@ -61,7 +62,11 @@ class _Unreadable(Exception):
     """A form display_edtf does not word; the raw EDTF is shown instead."""
 
 
-def _describe(parsed: edtf.EDTFObject) -> str:
+def _describe(parsed: edtf.EDTFObject | PlainDate | PlainInterval) -> str:
+    if isinstance(parsed, PlainDate):
+        return _describe_plain(parsed)
+    if isinstance(parsed, PlainInterval):
+        return _describe_plain_interval(parsed)
     if isinstance(parsed, edtf.OneOfASet):
         return _join([_describe(member) for member in parsed.objects], "or")
     if isinstance(parsed, edtf.MultipleDates):
@@ -85,6 +90,21 @@ def _describe_interval(interval: edtf.Interval) -> str:
     lower_day, upper_day = _calendar_date(lower), _calendar_date(upper)
     same_year = lower_day is not None and upper_day is not None and lower_day.year == upper_day.year
     return f"{_describe_side(lower, with_year=not same_year)} – {_describe_side(upper)}"
+
+
+def _describe_plain_interval(interval: PlainInterval) -> str:
+    """As ``_describe_interval`` words the library's reading of the same value."""
+    lower, upper = interval
+    if lower is None:
+        return f"until {_describe_plain(upper)}"
+    if upper is None:
+        return f"{_describe_plain(lower)} onwards"
+    same_year = bool(lower.month and upper.month) and lower.year == upper.year
+    return f"{_describe_plain(lower, with_year=not same_year)} – {_describe_plain(upper)}"
+
+
+def _describe_plain(date: PlainDate, *, with_year: bool = True) -> str:
+    return _qualified(_calendar_words(date.year, date.month, date.day, with_year=with_year), date)
 
 
 def _describe_side(side: edtf.EDTFObject, *, with_year: bool = True) -> str:
@@ -137,7 +157,7 @@ def _describe_unspecified(parsed: edtf.Unspecified) -> str:
 
 
 def _calendar_words(
-    year: str, month: str | None, day: str | None, *, with_year: bool = True
+    year: str | int, month: str | int | None, day: str | int | None, *, with_year: bool = True
 ) -> str:
     words = []
     if month and day:
@@ -149,14 +169,14 @@ def _calendar_words(
     return " ".join(words)
 
 
-def _year(year: str) -> str:
+def _year(year: str | int) -> str:
     number = int(year)
     if number < 1:  # BC years would need wording of their own; not in this catalog
         raise _Unreadable(year)
     return str(number)
 
 
-def _qualified(words: str, parsed: edtf.EDTFObject) -> str:
+def _qualified(words: str, parsed: edtf.EDTFObject | PlainDate) -> str:
     both = parsed.is_uncertain_and_approximate
     if parsed.is_approximate or both:
         words = f"about {words}"

@@ -4,9 +4,10 @@ For each batch of rows: check every cell with the model field's own validation (
 ``catalog.dates``, whose answers are cached), resolve every link with one query per link
 (natural keys to ids, kept in a bounded cache), find the existing records with one query,
 recompute derived fields as the models' ``save`` does (``compute_derived``,
-``ArchivalReference.apply_parse``), and write only what changed with ``bulk_create`` /
-``bulk_update``, recording the change history through django-simple-history's bulk helpers
-under the script user. Memory depends on the batch size, not on the file.
+``ArchivalReference.apply_parse``), and write only what changed: new records, their history
+and their links with multi-row INSERTs (``catalog.interchange.writing``), changed ones with
+``bulk_update`` and django-simple-history's bulk helper, all under the script user. Memory
+depends on the batch size, not on the file.
 """
 
 from __future__ import annotations
@@ -14,13 +15,14 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, reset_queries, transaction
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from catalog.interchange.cells import from_cell, split_values
 from catalog.interchange.checks import record_problems
 from catalog.interchange.report import CREATED, INVALID, UNCHANGED, UPDATED, Problem, RowLog
 from catalog.interchange.resolver import KeyResolver
 from catalog.interchange.schema import BY_MODEL, Link, RecordType
+from catalog.interchange.writing import insert, insert_history, insert_links
 from catalog.models import Publishable, RetiredSlug
 from catalog.models.hierarchy import Hierarchical, ParentGraph, loop_message
 from catalog.search.indexer import SearchIndexer
@@ -375,10 +377,9 @@ class RecordLoader:
         changed = [r for r in kept if r.instance.pk is not None and r.action == UPDATED]
         history = {"default_user": self.user, "default_change_reason": self.reason}
         if new:
+            insert(model, new)
             if self.history:
-                bulk_create_with_history(new, model, batch_size=len(new), **history)
-            else:
-                model._default_manager.bulk_create(new)
+                insert_history(model, new, user=self.user, reason=self.reason)
         if changed:
             fields = sorted({f for r in changed for f in r.instance._changed})
             if issubclass(model, Publishable):
@@ -398,18 +399,18 @@ class RecordLoader:
                 if old and old != r.instance.slug:
                     RetiredSlug.retire(r.instance, old)
                     self.resolver.forget(self.record)
-        additions: dict[type, list] = {}
+        additions: dict[tuple, list] = {}
         removals: dict[type, list] = {}
         for through, source, target, row, add, remove in changed_many:
             removals.setdefault(through, []).extend(remove)
-            additions.setdefault(through, []).extend(
-                through(**{source: row.instance.pk, target: t}) for t in add
+            additions.setdefault((through, source, target), []).extend(
+                (row.instance.pk, t) for t in add
             )
         for through, pks in removals.items():
             if pks:
                 through.objects.filter(pk__in=pks).delete()
-        for through, links in additions.items():
-            through.objects.bulk_create(links)
+        for (through, source, target), pairs in additions.items():
+            insert_links(through, source, target, pairs)
 
     # --- links to rows further down the same file ---------------------------------------
 

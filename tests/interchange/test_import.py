@@ -60,6 +60,11 @@ def test_rows_update_records_with_the_same_natural_key_and_create_the_others(exp
     assert Person.objects.get(slug="new-person").sort_name == "Neue Person"
     latest = mielke.history.first()
     assert latest.history_user.username == "import_catalog" and latest.history_type == "~"
+    created = Person.objects.get(slug="new-person")
+    [entry] = created.history.all()
+    assert (entry.history_type, entry.history_user.username) == ("+", "import_catalog")
+    assert entry.history_change_reason == "import_catalog persons.csv"
+    assert entry.instance.preferred_name == "Neue Person" and entry.id == created.pk
 
 
 def test_a_dry_run_reports_every_row_and_writes_nothing(exported):
