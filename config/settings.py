@@ -83,6 +83,9 @@ INSTALLED_APPS = [
     "import_export",
     "simple_history",
     "axes",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "catalog",
 ]
 
@@ -254,6 +257,51 @@ OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
 OAI_TOKEN_SECONDS = env_int("OAI_TOKEN_SECONDS", 24 * 3600)
 # Every OAI-PMH response states its own date and its tokens' expiry: never a 304 for it.
 CONDITIONAL_GET_EXEMPT = ("/oai/",)
+# The read API (catalog.api): JSON only, read-only, paginated by cursor, filtered by the
+# public pages' filter sets. Signed-in staff see drafts there as on the pages (session
+# login); everyone else sees published records. Requests are throttled per client address
+# (anonymous) or per user: API_ANON_RATE and API_USER_RATE, as "120/minute", "5000/day".
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework.authentication.SessionAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_PAGINATION_CLASS": "catalog.api.pagination.CursorPages",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": os.environ.get("API_ANON_RATE", "120/minute"),
+        "user": os.environ.get("API_USER_RATE", "600/minute"),
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Liaison read API",
+    "DESCRIPTION": (
+        "Published records of the Liaison catalog: documents, their texts, persons, agencies, "
+        "contact events, subjects and places. Read-only; lists are paginated by cursor "
+        "(follow `next`) and take the filters of the public pages."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    # Swagger UI from the catalog's own static files (drf-spectacular-sidecar), never a CDN,
+    # and without the online validator badge, which would load an image from elsewhere.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
+    "ENUM_NAME_OVERRIDES": {
+        "AgencyKindEnum": "catalog.models.people.Agency.Kind",
+        "PlaceKindEnum": "catalog.models.vocabularies.Place.Kind",
+        "TextKindEnum": "catalog.models.documents.Translation.Kind",
+        "EventKindEnum": "catalog.models.events.ContactEvent.Kind",
+        "NameKindEnum": "catalog.models.people.NameKind",
+    },
+}
 
 # Spreadsheets in the admin: CSV, Excel and JSON, read and written by the same
 # resource definitions as the CSV interchange commands.

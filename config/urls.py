@@ -1,9 +1,10 @@
-"""URL configuration: the admin for archivists and the public catalog."""
+"""URL configuration: the admin for archivists, the read API and the public catalog."""
 
 from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("api/", include("catalog.api.urls")),
     path("", include("catalog.urls")),
 ]

@@ -1,4 +1,5 @@
-"""schema.org descriptions (JSON-LD) of documents, persons, agencies, contact events and places.
+"""schema.org descriptions (JSON-LD) of documents, persons, agencies, contact events, places
+and subjects.
 
 Every record is named by its page's permanent address as ``@id``; a linked record is a node
 with its own ``@id``, so that the descriptions of all pages join into one graph. Persons,
@@ -244,3 +245,24 @@ def document(record, request, persons=(), agencies=(), events=()) -> dict:
     }
     data["translator"] = list(translators.values())
     return _clean(data)
+
+
+def subject(record, request) -> dict:
+    """A subject, as a term of the catalog's list of subjects: documents point to it in
+    their ``about``."""
+    url = request.build_absolute_uri(reverse("catalog:subject", args=[record.slug]))
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": "DefinedTerm",
+            "@id": url,
+            "url": url,
+            "name": record.name,
+            "description": record.description,
+            "inDefinedTermSet": {
+                "@type": "DefinedTermSet",
+                "@id": request.build_absolute_uri(reverse("catalog:subjects")),
+                "name": "Subjects",
+            },
+        }
+    )

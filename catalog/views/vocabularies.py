@@ -51,6 +51,7 @@ def subject_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "catalog/subject_detail.html",
         {
             "subject": subject,
+            "json_ld": linked_data.subject(subject, request),
             "page": paginate(
                 request, documents.order_by(*chronological(), "title"), DOCUMENTS_PER_PAGE
             ),

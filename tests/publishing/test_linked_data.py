@@ -140,3 +140,12 @@ def test_a_document_is_an_archive_component_with_its_archive_translator_and_topi
     data = json_ld(client, seed.get_absolute_url())
     assert "translator" not in data
     assert "http://testserver/persons/alfred-scholz/" not in json.dumps(data)
+
+
+def test_a_subject_is_a_defined_term_at_the_address_documents_point_to(seed, client):
+    data = json_ld(client, "/subjects/counterintelligence/")
+    assert data["@type"] == "DefinedTerm"
+    assert data["@id"] == "http://testserver/subjects/counterintelligence/"
+    assert data["inDefinedTermSet"]["@id"] == "http://testserver/subjects/"
+    about = json_ld(client, seed.get_absolute_url())["about"]
+    assert data["@id"] in {item["@id"] for item in about}
