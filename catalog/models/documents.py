@@ -192,3 +192,23 @@ class Mention(Passage):
         super().clean()
         if sum(x is not None for x in (self.person_id, self.agency_id, self.event_id)) != 1:
             raise ValidationError("A mention names exactly one person, agency or contact event.")
+
+
+def document_prefetches() -> tuple:
+    """What a document's page, its EAD and its Dublin Core read besides the document: its
+    texts with their language and translators, its archival references with their
+    repositories, its original languages, subjects and places."""
+    from catalog.models.provenance import ArchivalReference
+
+    return (
+        models.Prefetch(
+            "translations",
+            Translation.objects.select_related("language", "translator", "commissioned_by"),
+        ),
+        models.Prefetch(
+            "archival_references", ArchivalReference.objects.select_related("repository")
+        ),
+        "original_languages",
+        "subjects",
+        "places",
+    )

@@ -22,19 +22,18 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, prefetch_related_objects
+from django.db.models import F, prefetch_related_objects
 from django.urls import reverse
 from lxml import etree
 
 from catalog.models import (
     AgencyName,
-    ArchivalReference,
     Mention,
     NameKind,
     Status,
-    Translation,
 )
 from catalog.models.base import DatePrecision, web_url
+from catalog.models.documents import document_prefetches
 from catalog.models.provenance import document_publisher_address
 from catalog.opendata.common import Context, iso639_2b, repository_name
 from catalog.opendata.xml import element, iso_day, normal_from_bounds, sub, utc_seconds
@@ -57,17 +56,7 @@ class DocumentFacts:
         facts = cls()
         if not documents:
             return facts
-        prefetch_related_objects(
-            documents,
-            Prefetch(
-                "translations",
-                Translation.objects.select_related("language", "translator", "commissioned_by"),
-            ),
-            Prefetch("archival_references", ArchivalReference.objects.select_related("repository")),
-            "original_languages",
-            "subjects",
-            "places",
-        )
+        prefetch_related_objects(documents, *document_prefetches())
         mentions = (
             Mention.objects.filter(translation__document__in=[d.pk for d in documents])
             .annotate(document_id=F("translation__document_id"))

@@ -2,20 +2,18 @@
 
 from collections import defaultdict
 
-from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from catalog import dates
 from catalog.models import (
-    ArchivalReference,
     Document,
     EventEvidence,
     Mention,
     RoleEvidence,
-    Translation,
 )
+from catalog.models.documents import document_prefetches
 from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations, linked_data
 from catalog.views import annotated_text
@@ -30,16 +28,7 @@ CITATION_FORMATS = {
 
 
 def _documents():
-    return Document.objects.prefetch_related(
-        Prefetch(
-            "translations",
-            Translation.objects.select_related("language", "translator", "commissioned_by"),
-        ),
-        Prefetch("archival_references", ArchivalReference.objects.select_related("repository")),
-        "original_languages",
-        "subjects",
-        "places",
-    )
+    return Document.objects.prefetch_related(*document_prefetches())
 
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
