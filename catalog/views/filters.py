@@ -122,6 +122,12 @@ class PeriodFilterSet(django_filters.FilterSet):
 
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
+        # Each filter builds its form field once and keeps it. The filters here are copies
+        # of the class's own, so a field built from the class's filters elsewhere (the API
+        # schema generator does) would come along with the choices of that moment: drop
+        # it, so that the choices and widgets set below are the ones the form uses.
+        for copied in self.filters.values():
+            copied.__dict__.pop("_field", None)
         self.filters["date_from"].extra["widget"] = forms.TextInput(attrs={"placeholder": "1969"})
         self.filters["date_to"].extra["widget"] = forms.TextInput(attrs={"placeholder": "1986-02"})
 
