@@ -11,6 +11,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from catalog import dates
 from catalog.caching import cached
@@ -63,6 +65,7 @@ class DateBoundField(forms.CharField):
         return dates.edtf_bounds(value, fuzzy=False)
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class DateBoundFilter(django_filters.Filter):
     """One end of a period; the filter set applies both ends together."""
 
@@ -72,6 +75,7 @@ class DateBoundFilter(django_filters.Filter):
         return qs
 
 
+@extend_schema_field(OpenApiTypes.STR)
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
     """A record chosen by its slug; an id (or any unknown slug) is refused by name."""
 
@@ -112,6 +116,17 @@ def name_matches(text: str, fields: tuple[str, ...], variants) -> Q:
             in_fields |= Q(**{f"{field}__icontains": word})
         condition &= in_fields | Exists(variants.filter(name__icontains=word))
     return condition
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class CountryFilter(django_filters.ChoiceFilter):
+    """A country, among those of the agencies the visitor may see (set per request)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", "Country")
+        kwargs.setdefault("choices", [])
+        kwargs.setdefault("empty_label", "Any country")
+        super().__init__(*args, **kwargs)
 
 
 class PeriodFilterSet(django_filters.FilterSet):
@@ -156,9 +171,7 @@ class ContactEventFilter(PeriodFilterSet):
         queryset=lambda request: visible(Person, request).only("slug", "preferred_name"),
         empty_label="Any person",
     )
-    country = django_filters.ChoiceFilter(
-        label="Country", method="filter_country", choices=[], empty_label="Any country"
-    )
+    country = CountryFilter(method="filter_country")
 
     class Meta:
         model = ContactEvent
@@ -231,9 +244,7 @@ class PersonFilter(NamedRecordFilter):
     by the office they held, and by the period of their offices and contacts."""
 
     name = django_filters.CharFilter(label="Name", method="filter_name")
-    country = django_filters.ChoiceFilter(
-        label="Country", method="filter_country", choices=[], empty_label="Any country"
-    )
+    country = CountryFilter(method="filter_country")
     agency = SlugChoiceFilter(
         label="Agency",
         method="filter_agency",
@@ -279,9 +290,7 @@ class AgencyFilter(NamedRecordFilter):
     part of, an office held in them, and the period they existed or took part in contacts."""
 
     name = django_filters.CharFilter(label="Name", method="filter_name")
-    country = django_filters.ChoiceFilter(
-        label="Country", field_name="country", choices=[], empty_label="Any country"
-    )
+    country = CountryFilter(field_name="country")
     part_of = SlugChoiceFilter(
         label="Part of",
         method="filter_part_of",
