@@ -65,14 +65,6 @@ def with_params(params: QueryDict, **changes) -> str:
     return f"?{encoded}" if encoded else "?"
 
 
-def facet_key(params: QueryDict) -> str:
-    """The parameters the facets depend on: all but the position in the list."""
-    query = params.copy()
-    for name in POSITION:
-        query.pop(name, None)
-    return query.urlencode()
-
-
 def ordered(results: QuerySet, sort: str) -> QuerySet:
     """Results in date order, undated last."""
     return results.order_by(*(key.order(nulls_last=True) for key in DATE_KEYS[sort]))
@@ -194,9 +186,10 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
                 spans = year_pairs(filterset.queryset_without(*DocumentFilter.YEARS))
             return counted, year_buckets(spans)
 
-        # The counts depend on the words, filters and order asked for, not on the page:
-        # every page of a list, and every visitor, shares them until the catalog changes.
-        facets, years = cached(request, ("document facets", facet_key(request.GET)), count)
+        # The counts depend on the words, filters and order asked for, not on the position
+        # in the list (``with_params`` drops it): every page of a list, and every visitor,
+        # shares them until the catalog changes.
+        facets, years = cached(request, ("document facets", with_params(request.GET)), count)
     for facet in facets:
         for value in facet.values:
             value.url = with_params(
