@@ -9,7 +9,8 @@ Princeton Geniza Project does, so that no page ever parses a date:
   earliest and latest day a date can mean (``edtf_bounds``), how finely it is known
   (``precision``);
 - ``catalog.dates.wording``: the date in words, in one voice everywhere (``display_edtf``);
-- ``catalog.dates.tenure``: an office's start and end in one sentence (``describe_tenure``);
+- ``catalog.dates.tenure``: an office's start and end in one sentence (``describe_tenure``),
+  and the two sides of an interval (``interval_sides``);
 - ``catalog.dates.written``: a publisher's printed date read into EDTF (``parse_written_date``).
 """
 
@@ -27,7 +28,7 @@ from catalog.dates.reading import (
     precision,
     validate_edtf,
 )
-from catalog.dates.tenure import describe_tenure
+from catalog.dates.tenure import describe_tenure, interval_sides
 from catalog.dates.wording import display_edtf
 from catalog.dates.written import parse_written_date
 
@@ -41,6 +42,7 @@ __all__ = [
     "display_edtf",
     "edtf_bounds",
     "facts",
+    "interval_sides",
     "parse_edtf",
     "parse_written_date",
     "precision",

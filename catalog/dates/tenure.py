@@ -20,14 +20,14 @@ def describe_tenure(start: str, end: str) -> str:
     29 August 1975 and 27 February 1986'. Empty when neither end is known."""
     start_phrase = _start_phrase(start)
     end_phrase = _end_phrase(end)
-    start_by, end_from = _bounds(start), _bounds(end)
+    start_by, end_from = interval_sides(start), interval_sides(end)
     # "../1985-02" and "1985-02/..": one moment attested, neither end known.
     if start_by[0] is None and end_from[1] is None and start_by[1] and start_by[1] == end_from[0]:
         return f"in office {_at(start_by[1])}"
     return "; ".join(phrase for phrase in (start_phrase, end_phrase) if phrase)
 
 
-def _bounds(value: str) -> tuple[str | None, str | None]:
+def interval_sides(value: str) -> tuple[str | None, str | None]:
     """The two sides of an interval as EDTF strings, None for an open or unknown side;
     a single date is both sides. ('', '') for blank or unreadable values."""
     if not value or not value.strip():
@@ -53,7 +53,7 @@ def _at(value: str) -> str:
 
 
 def _start_phrase(value: str) -> str:
-    lower, upper = _bounds(value)
+    lower, upper = interval_sides(value)
     if lower == "" and upper == "":
         return "" if not value else f"took office {display_edtf(value)}"
     if lower is None and upper is None:
@@ -68,7 +68,7 @@ def _start_phrase(value: str) -> str:
 
 
 def _end_phrase(value: str) -> str:
-    lower, upper = _bounds(value)
+    lower, upper = interval_sides(value)
     if lower == "" and upper == "":
         return "" if not value else f"left office {display_edtf(value)}"
     if lower is None and upper is None:

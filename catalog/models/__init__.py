@@ -15,6 +15,7 @@ from catalog.models.people import (
     RoleEvidence,
 )
 from catalog.models.provenance import ArchivalReference, Repository
+from catalog.models.restrictions import Restriction
 from catalog.models.search import DocumentSearchText, DocumentVector, SearchWord
 from catalog.models.vocabularies import Language, Place, Subject
 
@@ -39,6 +40,7 @@ __all__ = [
     "Place",
     "Publishable",
     "Repository",
+    "Restriction",
     "RetiredSlug",
     "RoleEvidence",
     "SearchWord",

@@ -1,0 +1,6 @@
+"""Protected personal data: restrictions on passages, texts, documents and persons.
+
+- ``rules``: when a restriction lifts (BArchG § 11 (2), fixed dates), and what makes one valid;
+- ``withheld``: the one view of the catalog that every public output reads, with restricted
+  passages replaced by a placeholder of fixed form and restricted records left out.
+"""

@@ -1,0 +1,276 @@
+"""The withheld view: what the public may read of the catalog today.
+
+Every public output (pages, search index and snippets, CSV, feed, sitemap, citations,
+JSON-LD, API, OAI-PMH, EAD, EAC-CPF, spelling suggestions) asks one ``Withheld`` what to
+leave out, so that no output can forget a rule of its own:
+
+- a **document** under restriction is left out whole (its page answers 451, Unavailable For
+  Legal Reasons, with the placeholder; lists, search and harvests do not show it);
+- a **text** under restriction reads as the placeholder alone;
+- a **passage** reads as the placeholder, of fixed form whatever its length, so that its
+  length gives nothing away: "[personal data withheld until 2031]";
+- a **person** under restriction is left out whole, and every passage that mentions them is
+  withheld like a restricted passage;
+- a person whose every mention lies in what is withheld is left out too (they "appear only
+  there"); mentions and evidence that fall inside withheld text are hidden with it.
+
+A restriction applies while ``lifts_on`` is empty or later than today: it lifts by itself at
+request time. ``current()`` builds the view once per catalog version and day (a handful of
+queries, then none) and keeps it on the request.
+"""
+
+import bisect
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Q
+from django.utils import timezone
+
+PLACEHOLDER = "[personal data withheld until {year}]"
+PLACEHOLDER_UNDATED = "[personal data withheld]"
+VISIBLE = object()  # what ``Withheld.withholding`` answers for a passage nothing withholds
+
+
+def placeholder(lifts_on: datetime.date | None) -> str:
+    """The fixed form that stands for withheld content."""
+    return PLACEHOLDER.format(year=lifts_on.year) if lifts_on else PLACEHOLDER_UNDATED
+
+
+def today() -> datetime.date:
+    return timezone.localdate()
+
+
+def active_q(day: datetime.date | None = None) -> Q:
+    """Restrictions that apply on ``day`` (today by default)."""
+    return Q(lifts_on__isnull=True) | Q(lifts_on__gt=day or today())
+
+
+def _later(a: datetime.date | None, b: datetime.date | None) -> datetime.date | None:
+    """The later of two lift days, None (until removed) being the latest."""
+    if a is None or b is None:
+        return None
+    return max(a, b)
+
+
+@dataclass
+class Redacted:
+    """A text as the public reads it, with a map from offsets in the full text to offsets in
+    the withheld one (for the mentions and passages that stay visible)."""
+
+    text: str
+    # (start in the full text, shift to add) at each point the offsets move
+    _starts: list[int] = field(default_factory=list)
+    _shifts: list[int] = field(default_factory=list)
+    _spans: list[tuple[int, int]] = field(default_factory=list)
+
+    def moved(self, offset: int) -> int:
+        """Where ``offset`` of the full text (outside any withheld span) is in ``text``."""
+        index = bisect.bisect_right(self._starts, offset) - 1
+        return offset + (self._shifts[index] if index >= 0 else 0)
+
+    def hides(self, start: int, end: int) -> bool:
+        """Does the span [start, end) of the full text touch withheld content?"""
+        return any(s < end and start < e for s, e in self._spans)
+
+    @property
+    def withheld(self) -> bool:
+        return bool(self._spans)
+
+
+@dataclass
+class Withheld:
+    day: datetime.date
+    documents: dict[int, datetime.date | None] = field(default_factory=dict)
+    texts: dict[int, datetime.date | None] = field(default_factory=dict)
+    # translation id -> sorted, merged (start, end, lifts_on)
+    spans: dict[int, list[tuple[int, int, datetime.date | None]]] = field(default_factory=dict)
+    persons: dict[int, datetime.date | None] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.documents or self.texts or self.spans or self.persons)
+
+    # --- what is left out whole -------------------------------------------------------
+    def hides_document(self, document_id: int) -> bool:
+        return document_id in self.documents
+
+    def hides_person(self, person_id: int | None) -> bool:
+        return person_id is not None and person_id in self.persons
+
+    def hides_text(self, translation_id: int, document_id: int | None = None) -> bool:
+        return translation_id in self.texts or (
+            document_id is not None and document_id in self.documents
+        )
+
+    def document_placeholder(self, document_id: int) -> str:
+        return placeholder(self.documents[document_id])
+
+    def person_placeholder(self, person_id: int) -> str:
+        return placeholder(self.persons[person_id])
+
+    # --- texts --------------------------------------------------------------------------
+    def redact(self, translation) -> Redacted:
+        """``translation``'s text as the public reads it."""
+        text = translation.text or ""
+        if self.hides_text(translation.pk, translation.document_id):
+            lifts = self.texts.get(translation.pk, self.documents.get(translation.document_id))
+            marker = placeholder(lifts)
+            return Redacted(marker, [0], [0], [(0, max(len(text), 1))])
+        spans = self.spans.get(translation.pk)
+        if not spans:
+            return Redacted(text)
+        pieces, starts, shifts, kept = [], [], [], []
+        position, shift = 0, 0
+        for start, end, lifts in spans:
+            marker = placeholder(lifts)
+            pieces.append(text[position:start])
+            pieces.append(marker)
+            shift += len(marker) - (end - start)
+            starts.append(end)
+            shifts.append(shift)
+            kept.append((start, end))
+            position = end
+        pieces.append(text[position:])
+        return Redacted("".join(pieces), starts, shifts, kept)
+
+    def withholding(self, translation_id: int, start: int, end: int, document_id=None):
+        """The lift day of what withholds the passage [start, end) of a text (None: until
+        removed), or ``VISIBLE`` when nothing does. Give ``document_id`` (the text's
+        document) wherever it is known: a withheld document withholds all its texts."""
+        if translation_id in self.texts:
+            return self.texts[translation_id]
+        if document_id is not None and document_id in self.documents:
+            return self.documents[document_id]
+        for s, e, day in self.spans.get(translation_id, ()):
+            if s < end and start < e:
+                return day
+        return VISIBLE
+
+    def hides_passage(self, translation_id: int, start: int, end: int, document_id=None) -> bool:
+        """Does the passage (a mention, evidence, a quote) touch withheld content?"""
+        return self.withholding(translation_id, start, end, document_id) is not VISIBLE
+
+    def quote(self, translation_id: int, start: int, end: int, quote: str, document_id=None):
+        """A passage's quote as the public reads it: the placeholder if it is withheld."""
+        lifts = self.withholding(translation_id, start, end, document_id)
+        return quote if lifts is VISIBLE else placeholder(lifts)
+
+
+def build(day: datetime.date | None = None) -> Withheld:
+    """The withheld view on ``day`` (today), read from the database."""
+    from catalog.models import Mention
+    from catalog.models.restrictions import Restriction
+
+    day = day or today()
+    view = Withheld(day)
+    Scope = Restriction.Scope
+    rows = list(
+        Restriction.objects.filter(active_q(day)).values_list(
+            "scope", "document_id", "translation_id", "start", "end", "person_id", "lifts_on"
+        )
+    )
+    if not rows:
+        return view
+    raw_spans: dict[int, list[tuple[int, int, datetime.date | None]]] = {}
+    for scope, document_id, translation_id, start, end, person_id, lifts in rows:
+        if scope == Scope.DOCUMENT and document_id is not None:
+            view.documents[document_id] = _merge_day(view.documents, document_id, lifts)
+        elif scope == Scope.TEXT and translation_id is not None:
+            view.texts[translation_id] = _merge_day(view.texts, translation_id, lifts)
+        elif scope == Scope.PASSAGE and translation_id is not None and start is not None:
+            raw_spans.setdefault(translation_id, []).append((start, end, lifts))
+        elif scope == Scope.PERSON and person_id is not None:
+            view.persons[person_id] = _merge_day(view.persons, person_id, lifts)
+    if view.persons:
+        # Wherever a withheld person is named, the name is withheld too.
+        named = Mention.objects.filter(person_id__in=list(view.persons)).values_list(
+            "translation_id", "start", "end", "person_id"
+        )
+        for translation_id, start, end, person_id in named:
+            raw_spans.setdefault(translation_id, []).append((start, end, view.persons[person_id]))
+    view.spans = {tid: _merged(spans) for tid, spans in raw_spans.items()}
+    _hide_persons_only_in_withheld(view)
+    return view
+
+
+def _merge_day(mapping, key, lifts):
+    return _later(mapping[key], lifts) if key in mapping else lifts
+
+
+def _merged(spans):
+    """Overlapping or touching spans as one, lifting on the later of their days."""
+    result: list[tuple[int, int, datetime.date | None]] = []
+    for start, end, lifts in sorted(spans, key=lambda s: (s[0], s[1])):
+        if result and start <= result[-1][1]:
+            last_start, last_end, last_lifts = result[-1]
+            result[-1] = (last_start, max(last_end, end), _later(last_lifts, lifts))
+        else:
+            result.append((start, end, lifts))
+    return result
+
+
+def _hide_persons_only_in_withheld(view: Withheld) -> None:
+    """A person whose every mention lies in withheld content does not appear at all."""
+    from catalog.models import Mention, Translation
+
+    touched = Q(translation_id__in=list(view.texts)) | Q(
+        translation__document_id__in=list(view.documents)
+    )
+    for translation_id, spans in view.spans.items():
+        for start, end, _ in spans:
+            touched |= Q(translation_id=translation_id, start__lt=end, end__gt=start)
+    candidates = set(
+        Mention.objects.filter(touched, person__isnull=False)
+        .exclude(person_id__in=list(view.persons))
+        .values_list("person_id", flat=True)
+    )
+    if not candidates:
+        return
+    documents = dict(
+        Translation.objects.filter(mention__person_id__in=candidates).values_list(
+            "pk", "document_id"
+        )
+    )
+    visible: set[int] = set()
+    lifts: dict[int, datetime.date | None] = {}
+    mentions = Mention.objects.filter(person_id__in=candidates).values_list(
+        "person_id", "translation_id", "start", "end"
+    )
+    for person_id, translation_id, start, end in mentions:
+        day = view.withholding(translation_id, start, end, documents.get(translation_id))
+        if day is VISIBLE:
+            visible.add(person_id)
+        else:
+            lifts[person_id] = _later(lifts[person_id], day) if person_id in lifts else day
+    for person_id in candidates - visible:
+        view.persons[person_id] = lifts.get(person_id)
+
+
+_REQUEST_ATTRIBUTE = "_liaison_withheld"
+
+
+def current(request=None) -> Withheld:
+    """The withheld view for this request: built once per catalog version and day, kept in
+    Django's cache and on the request."""
+    if request is not None:
+        view = getattr(request, _REQUEST_ATTRIBUTE, None)
+        if view is not None:
+            return view
+    from catalog.caching import version
+    from catalog.caching.store import release
+
+    day = today()
+    token = getattr(request, "_catalog_version", None) if request is not None else None
+    if token is None:
+        token = version.current()
+        if request is not None:
+            request._catalog_version = token
+    entry = f"liaison:{release()}:{token}:withheld:{day.isoformat()}"
+    view = cache.get(entry)
+    if view is None:
+        view = build(day)
+        cache.set(entry, view)
+    if request is not None:
+        setattr(request, _REQUEST_ATTRIBUTE, view)
+    return view
