@@ -31,8 +31,10 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         # Every write to the catalog changes its version, which every cache key holds
-        # (catalog.caching); signals keep the full-text index in step (catalog.search).
+        # (catalog.caching); signals keep the full-text index in step (catalog.search), and
+        # restrictions' lift days in step with the dates they count from.
         from catalog.caching import version
+        from catalog.restrictions import signals as restriction_signals  # noqa: F401
         from catalog.search import signals  # noqa: F401
 
         version.watch_all()
