@@ -126,6 +126,10 @@ class RecordLoader:
             return
         for column, model_field in self.plain:
             raw = from_cell(row.cells[column.name])
+            if raw == "" and model_field.null:
+                # An empty cell of an optional number or date (a restriction's span, its day).
+                row.values[model_field.attname] = None
+                continue
             try:
                 # The field's own checks: length, choices, slug, URL, EDTF (catalog.dates).
                 value = model_field.clean(raw, None)
