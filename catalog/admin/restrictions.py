@@ -51,7 +51,7 @@ def lifts_earlier(before: datetime.date | None, after: datetime.date | None) -> 
 
 
 class LiftsFilter(admin.SimpleListFilter):
-    title = "lifts"
+    title = "lift day"
     parameter_name = "lifts"
 
     def lookups(self, request, model_admin):

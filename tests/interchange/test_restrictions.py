@@ -167,3 +167,33 @@ def test_a_published_only_export_holds_no_restrictions(restricted, tmp_path):
     assert not (tmp_path / "restrictions.csv").exists()
     package = json.loads((tmp_path / "datapackage.json").read_text())
     assert "restrictions" not in [r["name"] for r in package["resources"]]
+    # The restricted document is in none of its files.
+    assert read_rows(tmp_path / "documents.csv") == []
+    assert read_rows(tmp_path / "translations.csv") == []
+    assert read_rows(tmp_path / "mentions.csv") == []
+
+
+def test_a_published_only_export_reads_as_the_public_does(restricted, tmp_path):
+    Restriction.objects.filter(scope=Scope.DOCUMENT).delete()
+    Document.objects.update(status="published")
+    Person.objects.update(status="published")
+    full = tmp_path / "full"
+    CatalogExporter(stderr=io.StringIO()).run(full)
+    full_text = read_rows(full / "translations.csv")[0]["text"]
+    assert "Mielke" in full_text
+    public = tmp_path / "public"
+    CatalogExporter(published_only=True, stderr=io.StringIO()).run(public)
+    text = read_rows(public / "translations.csv")[0]["text"]
+    # Mielke is withheld wherever named; the last "Saadoun Shaker" until 2040; Amin's
+    # passage lifted in 2001 (ten years after his death) and reads again.
+    assert "Mielke" not in text
+    assert text.count("Saadoun Shaker") == full_text.count("Saadoun Shaker") - 1
+    assert "[personal data withheld until 2040]" in text
+    assert "Taher Ahmed Amin" in text
+    slugs = {row["slug"] for row in read_rows(public / "persons.csv")}
+    assert "erich-mielke" not in slugs and "saadoun-shaker" in slugs
+    mentions = read_rows(public / "mentions.csv")
+    assert mentions and all(row["person"] != "erich-mielke" for row in mentions)
+    for row in mentions:  # each visible mention stands where the public text has its quote
+        assert text[int(row["start"]) : int(row["end"])] == row["quote"]
+    assert len(mentions) < len(read_rows(full / "mentions.csv"))
