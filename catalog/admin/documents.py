@@ -11,6 +11,11 @@ from catalog.admin.base import (
     CatalogTabularInline,
     EDTFReadingMixin,
 )
+from catalog.admin.collections import (
+    DocumentCollectionsInline,
+    DocumentLinkFromInline,
+    DocumentLinkToInline,
+)
 from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
 from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
@@ -86,7 +91,13 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
         ),
         ("Mentions", {"fields": ["mentions_by_text"]}),
     ]
-    inlines = [TranslationInline, ArchivalReferenceInline]
+    inlines = [
+        TranslationInline,
+        ArchivalReferenceInline,
+        DocumentCollectionsInline,
+        DocumentLinkFromInline,
+        DocumentLinkToInline,
+    ]
     related_history = (
         RelatedHistory(
             Translation,

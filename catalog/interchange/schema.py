@@ -29,8 +29,11 @@ from catalog.models import (
     Agency,
     AgencyName,
     ArchivalReference,
+    Collection,
+    CollectionDocument,
     ContactEvent,
     Document,
+    DocumentLink,
     EventEvidence,
     Language,
     Mention,
@@ -362,6 +365,36 @@ RECORD_TYPES: list[RecordType] = [
         _cols(*_TEXT_KEY, *_SPAN, _link("person"), _link("agency"), _link("event")),
         key=("document", "text_kind", "text_language", "start", "end", "person", "agency", "event"),
         description="Persons, agencies and contact events named in texts, at their spans.",
+    ),
+    RecordType(
+        "collections",
+        Collection,
+        _cols(*_PUBLISHABLE, "title", "curator", "description"),
+        key=("slug",),
+        description="Curated collections of documents.",
+    ),
+    RecordType(
+        "collection_documents",
+        CollectionDocument,
+        _cols(
+            _link("collection"),
+            _link("document"),
+            Column("position", "position", description="Order in the collection: 1 first."),
+        ),
+        key=("collection", "document"),
+        description="The documents of each collection, in order.",
+    ),
+    RecordType(
+        "document_links",
+        DocumentLink,
+        _cols(
+            _link("from_document", description="The reply, the enclosure: the link's subject."),
+            _link("to_document", description="The document it points to."),
+            Column("kind", "kind", description="reply_to, enclosure_of, same_meeting or other."),
+            "note",
+        ),
+        key=("from_document", "to_document"),
+        description="Links between two documents, each stored once.",
     ),
 ]
 
