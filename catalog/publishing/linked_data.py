@@ -266,3 +266,22 @@ def subject(record, request) -> dict:
             },
         }
     )
+
+
+def collection(record, request, documents=()) -> dict:
+    """A collection, as an archive component holding the visible ``documents`` of the page
+    in their order (``hasPart``)."""
+    url = request.build_absolute_uri(record.get_absolute_url())
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": ["Collection", "ArchiveComponent"],
+            "@id": url,
+            "url": url,
+            "name": record.title,
+            "description": record.description,
+            "creditText": record.curator,
+            "collectionSize": len(documents) or None,
+            "hasPart": [_ref(d, request, "ArchiveComponent", d.title) for d in documents],
+        }
+    )
