@@ -84,6 +84,12 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if is_visible(mention.event, user):
             events.setdefault(mention.event, [])
 
+    collections = list(
+        Collection.objects.visible_to(user)
+        .filter(memberships__document=document)
+        .order_by("title")
+        .distinct()
+    )
     context = {
         "document": document,
         "texts": texts,
@@ -110,13 +116,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             persons=sorted(persons.values(), key=lambda p: p.sort_name),
             agencies=sorted(agencies.values(), key=lambda a: a.name),
             events=sorted(events, key=_event_order),
+            collections=collections,
         ),
-        "collections": list(
-            Collection.objects.visible_to(user)
-            .filter(memberships__document=document)
-            .order_by("title")
-            .distinct()
-        ),
+        "collections": collections,
         "links": _links(document, user),
         "related": cached(
             request, ("related documents", document.pk), lambda: related_documents(document, user)

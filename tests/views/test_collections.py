@@ -78,6 +78,14 @@ def test_a_document_shows_its_published_collections(collections, client, seed):
     html = client.get(seed.get_absolute_url()).content.decode()
     assert 'href="/collections/iraq-and-the-gdr/"' in html
     assert "Hidden Collection" not in html
+    part_of = _json_ld(html)["isPartOf"]
+    assert part_of == [
+        {
+            "@type": "Collection",
+            "@id": "http://testserver/collections/iraq-and-the-gdr/",
+            "name": "Iraq and the GDR",
+        }
+    ]
 
 
 def test_the_document_list_filters_and_counts_by_collection(collections, client, seed):
