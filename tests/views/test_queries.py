@@ -34,7 +34,7 @@ PAGES = [
     ("/subjects/counterintelligence/", 4),
     ("/places/", 3),
     ("/places/iraq/", 6),
-    ("/sitemap.xml", 12),
+    ("/sitemap.xml", 13),
     ("/sitemap-documents.xml", 3),
 ]
 
