@@ -114,3 +114,25 @@ def test_a_link_given_the_other_way_round_is_refused_clearly(collected, tmp_path
     )
     assert DocumentLink.objects.filter(from_document__slug="reply").count() == 1
     assert not Document.objects.filter(links_from__to_document__slug="reply").exists()
+
+
+def test_the_admins_spreadsheet_import_adds_documents_to_a_collection_and_refuses_a_reversed_link(
+    collected,
+):
+    import tablib
+
+    from catalog.interchange.resources import RESOURCES
+
+    members = tablib.Dataset().load("collection,document,position\nhidden,reply,2\n", format="csv")
+    result = RESOURCES[CollectionDocument]().import_data(members)
+    assert not result.has_errors() and not result.has_validation_errors()
+    hidden = Collection.objects.get(slug="hidden")
+    assert [m.document.slug for m in hidden.memberships.all()] == [seed_slug(), "reply"]
+
+    reversed_link = tablib.Dataset().load(
+        f"from_document,to_document,kind,note\n{seed_slug()},reply,other,\n", format="csv"
+    )
+    result = RESOURCES[DocumentLink]().import_data(reversed_link)
+    assert result.has_validation_errors()
+    assert "already linked" in str(result.invalid_rows[0].error_dict)
+    assert DocumentLink.objects.count() == 2

@@ -121,3 +121,14 @@ def test_collection_pages_make_the_same_few_queries_as_they_grow(
     assert len(after) == len(before)
     assert "Grown 5" in second.content.decode() or "grown-5" in second.content.decode()
     assert Document.objects.filter(slug__startswith="grown-").count() == 6
+
+
+def test_the_csv_of_a_collections_documents_holds_its_published_documents_only(
+    collections, client, seed
+):
+    response = client.get("/documents.csv?collection=iraq-and-the-gdr")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode() if response.streaming else ""
+    body = body or response.content.decode()
+    assert "baghdad-visit" in body and seed.slug in body
+    assert "unreleased-memo" not in body and "Unreleased Memo" not in body
