@@ -14,7 +14,10 @@ from django.contrib.admin import apps as admin_apps
 
 #: The groups of the admin's index, in order, with the records each lists.
 ADMIN_GROUPS = [
-    ("Documents", ["catalog.Document", "catalog.Repository", "catalog.Restriction"]),
+    (
+        "Documents",
+        ["catalog.Document", "catalog.Collection", "catalog.Repository", "catalog.Restriction"],
+    ),
     ("People and agencies", ["catalog.Person", "catalog.Agency"]),
     ("Contacts", ["catalog.ContactEvent"]),
     ("Vocabularies", ["catalog.Language", "catalog.Subject", "catalog.Place"]),

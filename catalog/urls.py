@@ -7,7 +7,7 @@ from catalog.opendata import views as opendata
 from catalog.opendata.oai import views as oai
 from catalog.publishing.feeds import RecentDocumentsFeed
 from catalog.publishing.sitemaps import SITEMAPS
-from catalog.views import documents, events, home, network, people, site, vocabularies
+from catalog.views import collections, documents, events, home, network, people, site, vocabularies
 from catalog.views import search as search_views
 
 app_name = "catalog"
@@ -33,6 +33,8 @@ urlpatterns = [
     path("network/", network.network_page, name="network"),
     path("events/", events.event_list, name="events"),
     path("events/<slug:slug>/", events.event_detail, name="event"),
+    path("collections/", collections.collection_list, name="collections"),
+    path("collections/<slug:slug>/", collections.collection_detail, name="collection"),
     path("subjects/", vocabularies.subject_list, name="subjects"),
     path("subjects/<slug:slug>/", vocabularies.subject_detail, name="subject"),
     path("places/", vocabularies.place_list, name="places"),

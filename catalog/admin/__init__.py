@@ -5,6 +5,7 @@ catalog's own (``catalog.apps.CatalogAdminSite``, grouped by what archivists do)
 """
 
 from catalog.admin import (  # noqa: F401
+    collections,
     documents,
     events,
     merge,

@@ -11,6 +11,11 @@ from catalog.admin.base import (
     CatalogTabularInline,
     EDTFReadingMixin,
 )
+from catalog.admin.collections import (
+    DocumentCollectionsInline,
+    DocumentLinkFromInline,
+    DocumentLinkToInline,
+)
 from catalog.admin.filters import DecadeFilter, LinkedRecordFilter, YearRangeFilter
 from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
@@ -88,7 +93,14 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
         ("Mentions", {"fields": ["mentions_by_text"]}),
         ("Protected personal data", {"fields": ["restricted_passages"]}),
     ]
-    inlines = [TranslationInline, ArchivalReferenceInline, RestrictionInline]
+    inlines = [
+        TranslationInline,
+        ArchivalReferenceInline,
+        DocumentCollectionsInline,
+        DocumentLinkFromInline,
+        DocumentLinkToInline,
+        RestrictionInline,
+    ]
     related_history = (
         RelatedHistory(
             Translation,

@@ -18,6 +18,7 @@ from catalog.models import (
     Agency,
     AgencyName,
     ArchivalReference,
+    Collection,
     ContactEvent,
     Document,
     Participant,
@@ -173,6 +174,9 @@ class DocumentSerializer(serializers.ModelSerializer):
     persons = VisibleSlugs(_mentioned_persons, help_text="Persons named in its texts.")
     agencies = VisibleSlugs(_mentioned_agencies, help_text="Agencies named in its texts.")
     events = VisibleSlugs(_attested_events, help_text="Contact events its texts attest.")
+    collections = VisibleSlugs(
+        lambda document: document.collections.all(), help_text="Collections it is part of."
+    )
 
     class Meta:
         model = Document
@@ -181,7 +185,7 @@ class DocumentSerializer(serializers.ModelSerializer):
             *("date_as_written", "place_date_line", "classification", "summary"),
             *("original_languages", "subjects", "places", "archival_references"),
             *("publisher", "publisher_record_id", "publisher_url", "citation", "rights"),
-            *("texts", "persons", "agencies", "events", "modified"),
+            *("texts", "persons", "agencies", "events", "collections", "modified"),
         ]
 
 
@@ -332,3 +336,34 @@ class PlaceSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_page(self, place) -> str:
         return _absolute(self, reverse("catalog:place", args=[place.slug]))
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string"}})
+class CollectionDocuments(serializers.Field):
+    """The slugs of the collection's documents the visitor may see, in the collection's order."""
+
+    def __init__(self, **kwargs):
+        kwargs["source"] = "*"
+        kwargs["read_only"] = True
+        super().__init__(**kwargs)
+
+    def to_representation(self, collection):
+        user = _user(self.parent)
+        return [
+            membership.document.slug
+            for membership in collection.memberships.all()
+            if is_visible(membership.document, user)
+        ]
+
+
+class CollectionSerializer(serializers.ModelSerializer):
+    url = RecordUrl("collection")
+    page = PageUrl()
+    documents = CollectionDocuments(help_text="Its documents' slugs, in order.")
+
+    class Meta:
+        model = Collection
+        fields = [
+            *("url", "page", "slug", "status", "title", "curator", "description"),
+            *("documents", "modified"),
+        ]

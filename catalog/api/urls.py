@@ -15,6 +15,7 @@ router.register("texts", views.TextViewSet, basename="text")
 router.register("persons", views.PersonViewSet, basename="person")
 router.register("agencies", views.AgencyViewSet, basename="agency")
 router.register("events", views.ContactEventViewSet, basename="event")
+router.register("collections", views.CollectionViewSet, basename="collection")
 router.register("subjects", views.SubjectViewSet, basename="subject")
 router.register("places", views.PlaceViewSet, basename="place")
 

@@ -21,6 +21,8 @@ from catalog.models import (
     Agency,
     AgencyName,
     ArchivalReference,
+    Collection,
+    CollectionDocument,
     ContactEvent,
     Document,
     EventEvidence,
@@ -82,6 +84,7 @@ class DocumentViewSet(RecordViewSet):
             "original_languages",
             "subjects",
             "places",
+            "collections",
             Prefetch("archival_references", ArchivalReference.objects.select_related("repository")),
             Prefetch("translations", texts),
         )
@@ -167,6 +170,17 @@ class ContactEventViewSet(RecordViewSet):
             Prefetch("participants", Participant.objects.select_related("person", "agency")),
             Prefetch("evidence", EventEvidence.objects.select_related("translation__document")),
         )
+
+
+class CollectionViewSet(RecordViewSet):
+    """Collections of documents, each with its documents' slugs in order."""
+
+    model = Collection
+    serializer_class = serializers.CollectionSerializer
+
+    def records(self):
+        members = CollectionDocument.objects.select_related("document").order_by("position", "pk")
+        return Collection.objects.prefetch_related(Prefetch("memberships", members))
 
 
 class SubjectViewSet(viewsets.ReadOnlyModelViewSet):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from catalog.models import Mention, Participant, Passage, PersonRole, Restriction
+from catalog.models import DocumentLink, Mention, Participant, Passage, PersonRole, Restriction
 
 #: The columns of restrictions.csv that hold each field of a restriction.
 RESTRICTION_COLUMNS = {"translation": "text_document, text_kind, text_language"}
@@ -26,6 +26,8 @@ def record_problems(instance, texts: dict[int, str]) -> list[tuple[str, str, str
             problems.append(("person, agency, event", "", reason))
     if isinstance(instance, Participant) and not (instance.person_id or instance.agency_id):
         problems.append(("person, agency", "", "A participant is a person, an agency, or both."))
+    if isinstance(instance, DocumentLink) and instance.from_document_id == instance.to_document_id:
+        problems.append(("to_document", "", "A document cannot be linked to itself."))
     if isinstance(instance, PersonRole) and _ends_before_start(instance):
         problems.append(("end", instance.end, "The office cannot end before it starts."))
     if isinstance(instance, Restriction):
@@ -63,3 +65,28 @@ def _passage(passage: Passage, text: str) -> list[tuple[str, str, str]]:
 
 def _ends_before_start(role: PersonRole) -> bool:
     return bool(role.start_earliest and role.end_latest and role.end_latest < role.start_earliest)
+
+
+def reversed_links(rows) -> None:
+    """Refuse each link row whose two documents are already linked the other way round, in the
+    catalog or in an earlier row: a link is stored once (one query for the batch)."""
+    links = [row for row in rows if not row.problems and row.instance is not None]
+    targets = {row.instance.to_document_id for row in links}
+    stored = set(
+        DocumentLink.objects.filter(from_document__in=targets).values_list(
+            "from_document", "to_document"
+        )
+    )
+    for row in links:
+        link = row.instance
+        if (link.to_document_id, link.from_document_id) in stored:
+            row.problems.append(
+                (
+                    "from_document, to_document",
+                    "",
+                    "These two documents are already linked the other way round; "
+                    "a link is stored once, on either document.",
+                )
+            )
+        else:
+            stored.add((link.from_document_id, link.to_document_id))

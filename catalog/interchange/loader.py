@@ -18,12 +18,12 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from catalog.interchange.cells import from_cell, split_values
-from catalog.interchange.checks import record_problems
+from catalog.interchange.checks import record_problems, reversed_links
 from catalog.interchange.report import CREATED, INVALID, UNCHANGED, UPDATED, Problem, RowLog
 from catalog.interchange.resolver import KeyResolver
 from catalog.interchange.schema import BY_MODEL, Link, RecordType
 from catalog.interchange.writing import insert, insert_history, insert_links
-from catalog.models import Publishable, RetiredSlug
+from catalog.models import DocumentLink, Publishable, RetiredSlug
 from catalog.models.hierarchy import Hierarchical, ParentGraph, loop_message
 from catalog.restrictions.signals import WATCHED, dates_changed
 from catalog.search.indexer import SearchIndexer
@@ -288,6 +288,8 @@ class RecordLoader:
             current._old_slug = before.get("slug")
             row.instance = current
             row.action = UPDATED if current._changed else UNCHANGED
+        if model is DocumentLink:
+            reversed_links(candidates.values())
 
     def _check_loops(self, rows: list[Row]) -> None:
         """Refuse each row whose parent would make its record part of itself."""

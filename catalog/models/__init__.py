@@ -2,6 +2,7 @@
 
 from catalog.models.base import Passage, Publishable, Status
 from catalog.models.caching import CatalogVersion
+from catalog.models.collections import Collection, CollectionDocument, DocumentLink
 from catalog.models.documents import Document, Mention, Translation
 from catalog.models.events import ContactEvent, EventEvidence, Participant
 from catalog.models.links import RetiredSlug
@@ -24,8 +25,11 @@ __all__ = [
     "AgencyName",
     "ArchivalReference",
     "CatalogVersion",
+    "Collection",
+    "CollectionDocument",
     "ContactEvent",
     "Document",
+    "DocumentLink",
     "DocumentSearchText",
     "DocumentVector",
     "EventEvidence",

@@ -190,10 +190,11 @@ def place(record, request) -> dict:
     )
 
 
-def document(record, request, persons=(), agencies=(), events=()) -> dict:
+def document(record, request, persons=(), agencies=(), events=(), collections=()) -> dict:
     """A document as an archive component: where it is held, its translators, what it is
-    about (subjects and contact events) and whom it mentions. ``persons``, ``agencies`` and
-    ``events`` are those the page lists, already limited to what the visitor may see."""
+    about (subjects and contact events), whom it mentions and the collections it is part of.
+    ``persons``, ``agencies``, ``events`` and ``collections`` are those the page lists,
+    already limited to what the visitor may see."""
     user = request.user
     url = request.build_absolute_uri(record.get_absolute_url())
     data = {
@@ -244,6 +245,7 @@ def document(record, request, persons=(), agencies=(), events=()) -> dict:
         if is_visible(t.translator, user)
     }
     data["translator"] = list(translators.values())
+    data["isPartOf"] = [_ref(c, request, "Collection", c.title) for c in collections]
     return _clean(data)
 
 
@@ -264,5 +266,24 @@ def subject(record, request) -> dict:
                 "@id": request.build_absolute_uri(reverse("catalog:subjects")),
                 "name": "Subjects",
             },
+        }
+    )
+
+
+def collection(record, request, documents=()) -> dict:
+    """A collection, as an archive component holding the visible ``documents`` of the page
+    in their order (``hasPart``)."""
+    url = request.build_absolute_uri(record.get_absolute_url())
+    return _clean(
+        {
+            "@context": CONTEXT,
+            "@type": ["Collection", "ArchiveComponent"],
+            "@id": url,
+            "url": url,
+            "name": record.title,
+            "description": record.description,
+            "creditText": record.curator,
+            "collectionSize": len(documents) or None,
+            "hasPart": [_ref(d, request, "ArchiveComponent", d.title) for d in documents],
         }
     )

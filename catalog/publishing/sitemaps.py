@@ -11,7 +11,7 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils.functional import cached_property
 
-from catalog.models import Agency, ContactEvent, Document, Person, Place, Subject
+from catalog.models import Agency, Collection, ContactEvent, Document, Person, Place, Subject
 
 SECTION_SIZE = 10_000
 _SLUG = "slug-placeholder"
@@ -72,6 +72,10 @@ class EventSitemap(PublishedSitemap):
     model, url_name = ContactEvent, "catalog:event"
 
 
+class CollectionSitemap(PublishedSitemap):
+    model, url_name = Collection, "catalog:collection"
+
+
 class SubjectSitemap(RecordSitemap):
     model, url_name = Subject, "catalog:subject"
 
@@ -87,7 +91,8 @@ class IndexSitemap(Sitemap):
 
     def items(self):
         return [
-            "home", "documents", "events", "persons", "agencies", "subjects", "places", "network"
+            "home", "documents", "collections", "events", "persons", "agencies", "subjects",
+            "places", "network",
         ]  # fmt: skip
 
     def location(self, item):
@@ -100,6 +105,7 @@ SITEMAPS = {
     "persons": PersonSitemap,
     "agencies": AgencySitemap,
     "events": EventSitemap,
+    "collections": CollectionSitemap,
     "subjects": SubjectSitemap,
     "places": PlaceSitemap,
 }

@@ -33,6 +33,8 @@ from django.db.models.functions import ExtractYear
 from catalog.models import (
     Agency,
     ArchivalReference,
+    Collection,
+    CollectionDocument,
     ContactEvent,
     Document,
     EventEvidence,
@@ -140,6 +142,13 @@ def _vocabulary(relation: str) -> Callable:
     return pairs
 
 
+def _collections(user) -> list[QuerySet]:
+    """Published collections only (drafts too for staff): a draft collection's documents
+    are neither counted under it nor offered its name."""
+    memberships = CollectionDocument.objects.filter(_visible("collection", user))
+    return [_pairs(memberships, "collection__slug", "collection__title", "document_id")]
+
+
 def _classifications(user) -> list[QuerySet]:
     documents = Document.objects.exclude(classification="")
     return [_pairs(documents, "classification", "classification", "pk")]
@@ -198,6 +207,12 @@ SOURCES = {
             "subject", "Subject", _vocabulary("subjects"), _choices(Subject, "slug", "name")
         ),
         FacetSource("place", "Place", _vocabulary("places"), _choices(Place, "slug", "name")),
+        FacetSource(
+            "collection",
+            "Collection",
+            _collections,
+            _choices(Collection, "slug", "title", True),
+        ),
         FacetSource("classification", "Original classification", _classifications),
         FacetSource(
             "event_kind",

@@ -45,6 +45,7 @@ class DocumentFilter(django_filters.FilterSet):
     person = django_filters.CharFilter(method="filter_facet", label="Person")
     subject = django_filters.CharFilter(method="filter_facet", label="Subject")
     place = django_filters.CharFilter(method="filter_facet", label="Place")
+    collection = django_filters.CharFilter(method="filter_facet", label="Collection")
     classification = django_filters.CharFilter(
         method="filter_facet", label="Original classification"
     )

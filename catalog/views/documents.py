@@ -2,13 +2,17 @@
 
 from collections import defaultdict
 
+from django.db.models import Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from catalog import dates
+from catalog.caching import cached
 from catalog.models import (
+    Collection,
     Document,
+    DocumentLink,
     EventEvidence,
     Mention,
     RoleEvidence,
@@ -16,6 +20,7 @@ from catalog.models import (
 from catalog.models.documents import document_prefetches
 from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations, linked_data
+from catalog.related.computed import related_documents
 from catalog.views import annotated_text
 from catalog.views.pages import find_visible, is_visible, visible_filter
 
@@ -79,6 +84,12 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if is_visible(mention.event, user):
             events.setdefault(mention.event, [])
 
+    collections = list(
+        Collection.objects.visible_to(user)
+        .filter(memberships__document=document)
+        .order_by("title")
+        .distinct()
+    )
     context = {
         "document": document,
         "texts": texts,
@@ -105,6 +116,12 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             persons=sorted(persons.values(), key=lambda p: p.sort_name),
             agencies=sorted(agencies.values(), key=lambda a: a.name),
             events=sorted(events, key=_event_order),
+            collections=collections,
+        ),
+        "collections": collections,
+        "links": _links(document, user),
+        "related": cached(
+            request, ("related documents", document.pk), lambda: related_documents(document, user)
         ),
         "own_date_display": _own_date_if_different(document),
         # The publisher's credits usually repeat the translation's credit line, shown above
@@ -113,6 +130,22 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         and document.credits.strip() not in {t.credit_line.strip() for t in translations},
     }
     return render(request, "catalog/document_detail.html", context)
+
+
+def _links(document: Document, user) -> list[tuple[str, Document, str]]:
+    """(wording from this side, the other document, note) of the document's explicit links
+    to visible documents, one query: a link entered on either document shows on both."""
+    links = (
+        DocumentLink.objects.filter(Q(from_document=document) | Q(to_document=document))
+        .select_related("from_document", "to_document")
+        .order_by("kind", "pk")
+    )
+    shown = []
+    for link in links:
+        other = link.other(document.pk)
+        if is_visible(other, user):
+            shown.append((link.wording(document.pk), other, link.note))
+    return shown
 
 
 def _own_date_if_different(document: Document) -> str:

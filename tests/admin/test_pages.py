@@ -6,7 +6,15 @@ from django.contrib import admin
 from django.urls import reverse
 
 from catalog.apps import ADMIN_GROUPS
-from catalog.models import Person, Restriction, RetiredSlug
+from catalog.models import (
+    Collection,
+    CollectionDocument,
+    Document,
+    DocumentLink,
+    Person,
+    Restriction,
+    RetiredSlug,
+)
 
 CATALOG_MODELS = [
     model._meta.model_name
@@ -26,6 +34,8 @@ def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, 
         Restriction.objects.create(
             translation=seed.translations.get(), quote="Taher Ahmed Amin", reason="third_party"
         )
+    if model_name in {"collection", "collectiondocument", "documentlink"}:
+        _collect(seed)
     record = model.objects.first()
     assert record is not None, f"the seed has no {model_name}"
     urls = [reverse(f"admin:catalog_{model_name}_changelist")]
@@ -39,6 +49,14 @@ def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, 
         ]
     for url in urls:
         assert archivist_client.get(url).status_code == 200, url
+
+
+def _collect(seed):
+    """The seed has no collection nor a second document: a collection and a link for them."""
+    other = Document.objects.create(slug="covering-note", title="Covering note")
+    collection = Collection.objects.create(slug="iraq", title="Iraq", curator="Ada")
+    CollectionDocument.objects.create(collection=collection, document=seed, position=1)
+    DocumentLink.objects.create(from_document=other, to_document=seed, kind="enclosure_of")
 
 
 # Kept by the catalog itself, never edited: the search tables (the words of spelling
@@ -61,7 +79,7 @@ def test_the_admin_index_is_grouped_and_lists_no_join_tables(editor_client):
         for app in response.context["app_list"]
     }
     assert list(groups) == [*(name for name, _ in ADMIN_GROUPS), "System"]
-    assert groups["Documents"] == ["Document", "Repository", "Restriction"]
+    assert groups["Documents"] == ["Document", "Collection", "Repository", "Restriction"]
     assert groups["People and agencies"] == ["Person", "Agency"]
     assert groups["Contacts"] == ["ContactEvent"]
     assert groups["Vocabularies"] == ["Language", "Subject", "Place"]

@@ -3,14 +3,19 @@
 import pytest
 from rest_framework.throttling import AnonRateThrottle
 
-from catalog.models import Person
+from catalog.models import Collection, CollectionDocument, Person, Status
 from tests.api.conftest import every_page, get_json
 
-KINDS = ["documents", "texts", "persons", "agencies", "events", "subjects", "places"]
+KINDS = [
+    *("documents", "texts", "persons", "agencies", "events", "collections", "subjects"),
+    "places",
+]
 
 
 @pytest.fixture
 def schema(seed, client):
+    collection = Collection.objects.create(slug="iraq", title="Iraq", status=Status.PUBLISHED)
+    CollectionDocument.objects.create(collection=collection, document=seed, position=1)
     return get_json(client, "/api/schema/", format="json")
 
 

@@ -47,7 +47,7 @@ ERRORS = [
         },
         "badArgument",
     ),
-    ({"verb": "ListRecords", "metadataPrefix": "ead", "set": "collection:x"}, "badArgument"),
+    ({"verb": "ListRecords", "metadataPrefix": "ead", "set": "series:x"}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "x", "metadataPrefix": "ead"}, "badArgument"),
     ({"verb": "ListRecords", "resumptionToken": "garbled"}, "badResumptionToken"),
     ({"verb": "ListSets", "resumptionToken": "anything"}, "badResumptionToken"),

@@ -4,7 +4,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from catalog.models import Agency, Document, Person
+from catalog.models import Agency, Collection, Document, Person, Status
 from catalog.publishing import sitemaps
 from tests.views import factories as make
 
@@ -22,7 +22,10 @@ def test_the_index_names_a_section_per_kind_of_page(seed, client):
     sections = locations(client, "/sitemap.xml")
     assert sections == [
         f"/sitemap-{name}.xml"
-        for name in ("pages", "documents", "persons", "agencies", "events", "subjects", "places")
+        for name in (
+            *("pages", "documents", "persons", "agencies", "events", "collections"),
+            *("subjects", "places"),
+        )
     ]
     index = client.get("/sitemap.xml").content.decode()
     assert "<lastmod>" in index  # the latest change of the records of a section
@@ -30,7 +33,8 @@ def test_the_index_names_a_section_per_kind_of_page(seed, client):
 
 def test_the_pages_section_lists_the_home_page_and_every_list(seed, client):
     assert locations(client, "/sitemap-pages.xml") == [
-        "/", "/documents/", "/events/", "/persons/", "/agencies/", "/subjects/", "/places/",
+        "/", "/documents/", "/collections/", "/events/", "/persons/", "/agencies/", "/subjects/",
+        "/places/",
         "/network/",
     ]  # fmt: skip
 
@@ -48,6 +52,9 @@ def test_sections_list_published_records_only(seed, client):
     assert "/subjects/counterintelligence/" in locations(client, "/sitemap-subjects.xml")
     events = locations(client, "/sitemap-events.xml")
     assert "/events/1975-08-29-scholz-meets-saadoun-shaker/" in events
+    Collection.objects.create(slug="iraq", title="Iraq", status=Status.PUBLISHED)
+    Collection.objects.create(slug="hidden-collection", title="Hidden")
+    assert locations(client, "/sitemap-collections.xml") == ["/collections/iraq/"]
 
 
 def test_a_section_longer_than_its_limit_is_split_into_pages(seed, client, monkeypatch):
@@ -85,5 +92,5 @@ def test_sitemaps_make_the_same_few_queries_as_the_catalog_grows(
     before = queries()
     make.grow(Person.objects.get(slug="saadoun-shaker"), Agency.objects.get(slug="mfs"), 15)
     assert Document.objects.count() > 10
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):  # a published section counts and dates: two
         assert queries() == before

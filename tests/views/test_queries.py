@@ -11,7 +11,7 @@ from tests.views import factories as make
 # reads the catalog version, catalog.caching)
 PAGES = [
     ("/", 8),
-    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 10),
+    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 15),
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/cite.bib", 7),
     ("/persons/", 6),
     (
@@ -34,7 +34,7 @@ PAGES = [
     ("/subjects/counterintelligence/", 4),
     ("/places/", 3),
     ("/places/iraq/", 6),
-    ("/sitemap.xml", 11),
+    ("/sitemap.xml", 13),
     ("/sitemap-documents.xml", 3),
 ]
 

@@ -14,10 +14,10 @@ import re
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from lxml import etree
 
-from catalog.models import Place, Status, Subject
+from catalog.models import Collection, Place, Status, Subject
 from catalog.opendata.common import Context, repository_name
 from catalog.opendata.dublin_core import SCHEMA as OAI_DC_SCHEMA
 from catalog.opendata.dublin_core import dublin_core
@@ -52,7 +52,7 @@ VERBS = {
 RESUMABLE = {"ListSets", "ListIdentifiers", "ListRecords"}
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-SET_SPEC = re.compile(r"^(subject|place)(:[a-z0-9_-]+)?$")
+SET_SPEC = re.compile(r"^(subject|place|collection)(:[a-z0-9_-]+)?$")
 
 
 class OAIError(Exception):
@@ -203,6 +203,14 @@ def list_sets(root, args, base_url, ctx) -> None:
             listed = sub(node, "set")
             sub(listed, "setSpec", f"{family}:{term.slug}")
             sub(listed, "setName", term.name)
+    listed = sub(node, "set")
+    sub(listed, "setSpec", "collection")
+    sub(listed, "setName", "Collections (documents by curated collection)")
+    collections = Collection.objects.published().filter(documents__status=Status.PUBLISHED)
+    for collection in collections.distinct().order_by("title"):
+        listed = sub(node, "set")
+        sub(listed, "setSpec", f"collection:{collection.slug}")
+        sub(listed, "setName", collection.title)
 
 
 def _entry(identifier: str) -> records.Entry:
@@ -272,6 +280,11 @@ def _records(node, entries, prefix: str, ctx: Context, with_metadata: bool) -> N
         authority_facts = AuthorityFacts.load(authorities) if authorities else None
     elif documents:
         prefetch_related_objects(documents, "subjects", "places")
+    if documents:
+        published = Collection.objects.published().order_by("slug")
+        prefetch_related_objects(
+            documents, Prefetch("collections", published, to_attr="published_collections")
+        )
     for entry in entries:
         parent = sub(node, "record") if with_metadata else node
         header = sub(parent, "header", status="deleted" if entry.deleted else "")
@@ -284,6 +297,8 @@ def _records(node, entries, prefix: str, ctx: Context, with_metadata: bool) -> N
                 sub(header, "setSpec", f"subject:{subject.slug}")
             for place in entry.record.places.all():
                 sub(header, "setSpec", f"place:{place.slug}")
+            for collection in entry.record.published_collections:
+                sub(header, "setSpec", f"collection:{collection.slug}")
         if not with_metadata:
             continue
         metadata = sub(parent, "metadata")

@@ -23,7 +23,7 @@ from datetime import datetime
 from django.conf import settings
 from django.db.models import Exists, Max, Min, OuterRef, Q
 
-from catalog.models import Agency, Document, Person, Status
+from catalog.models import Agency, CollectionDocument, Document, Person, Status
 
 FORMATS_BY_KIND = {
     "document": ("oai_dc", "ead"),
@@ -45,7 +45,7 @@ class Kind:
 
 KINDS = (Kind("document", Document, 0), Kind("person", Person, 1), Kind("agency", Agency, 2))
 KIND_NAMED = {kind.name: kind for kind in KINDS}
-SET_FIELDS = {"subject": "subjects", "place": "places"}
+SET_FIELDS = {"subject": "subjects", "place": "places", "collection": "collections"}
 
 
 def namespace() -> str:
@@ -114,6 +114,10 @@ def _in_set(kind: Kind, set_spec: str) -> Q | None:
     field = SET_FIELDS.get(family)
     if field is None:
         return None
+    if family == "collection":
+        # Only a published collection is a set: a draft one selects nothing.
+        published = Q(collections__status=Status.PUBLISHED)
+        return published & (Q(collections__slug=slug) if slug else Q())
     return Q(**{f"{field}__slug": slug}) if slug else Q(**{f"{field}__isnull": False})
 
 
@@ -146,11 +150,23 @@ def removed(kind: Kind, selection: Selection):
         if where is None:
             return history.objects.none().values("id").annotate(stamp=Max("history_date"))
         family, _, slug = selection.set_spec.partition(":")
+        if family == "collection":
+            # The documents the collection's history ever held.
+            members = CollectionDocument.history.model.objects.filter(
+                collection__status=Status.PUBLISHED, **({"collection__slug": slug} if slug else {})
+            )
+            queryset = queryset.filter(id__in=members.values("document_id"))
+            queryset = queryset.values("id").annotate(stamp=Max("history_date"))
+            return _window(queryset, selection)
         relation = f"historicaldocument_{SET_FIELDS[family]}"
         target = {"subject": "subject", "place": "place"}[family]
         lookup = {f"{relation}__{target}__slug": slug} if slug else {f"{relation}__isnull": False}
         queryset = queryset.filter(id__in=history.objects.filter(**lookup).values("id"))
     queryset = queryset.values("id").annotate(stamp=Max("history_date"))
+    return _window(queryset, selection)
+
+
+def _window(queryset, selection: Selection):
     if selection.since:
         queryset = queryset.filter(stamp__gte=selection.since)
     if selection.before:

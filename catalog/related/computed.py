@@ -1,0 +1,161 @@
+"""Documents related to a document through what they share: the persons and agencies their
+texts mention, the contact events they attest or mention, and their subjects.
+
+Each shared record weighs by its kind (a person or a contact event says more than a subject);
+the documents with the highest sum come first, with the reason in words ("shares Saadoun
+Shaker and 2 contacts"). Three queries whatever the size of the catalog: one grouped query
+ranks every document sharing anything (``top``), one reads what the top few share, with
+names (``_shared``), one reads those documents. Only what the visitor may see counts: a draft
+person is no reason, a draft document is never related.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import connection
+from django.db.models import F, IntegerField, Q, QuerySet, Value
+
+from catalog.models import Document, EventEvidence, Mention, Status
+from catalog.views.pages import sees_drafts
+
+TOP = 5
+PERSON, AGENCY, EVENT, SUBJECT = 1, 2, 3, 4
+WEIGHTS = {PERSON: 3, AGENCY: 2, EVENT: 3, SUBJECT: 1}
+NOUNS = {
+    PERSON: ("person", "persons"),
+    AGENCY: ("agency", "agencies"),
+    EVENT: ("contact", "contacts"),
+    SUBJECT: ("subject", "subjects"),
+}
+#: How many shared persons and agencies a reason names before it counts the rest.
+NAMED = 2
+
+
+@dataclass
+class Related:
+    document: Document
+    score: int
+    shared: dict[int, list[str]] = field(default_factory=dict)  # kind -> labels
+
+    @property
+    def reason(self) -> str:
+        return reason(self.shared)
+
+
+def reason(shared: dict[int, list[str]]) -> str:
+    """'shares Saadoun Shaker, the MfS and 2 contacts': persons and agencies by name, up to
+    ``NAMED`` of them, then what else is shared, counted by kind."""
+    named = [label for kind in (PERSON, AGENCY) for label in sorted(shared.get(kind, []))]
+    parts = named[:NAMED]
+    left: dict[int, int] = defaultdict(int)
+    for label in named[NAMED:]:
+        kind = PERSON if label in shared.get(PERSON, []) else AGENCY
+        left[kind] += 1
+    for kind in (EVENT, SUBJECT):
+        if shared.get(kind):
+            left[kind] += len(shared[kind])
+    for kind in (PERSON, AGENCY, EVENT, SUBJECT):
+        if left[kind]:
+            one, many = NOUNS[kind]
+            other = "other " if kind in (PERSON, AGENCY) and parts else ""
+            parts.append(f"{left[kind]} {other}{one if left[kind] == 1 else many}")
+    if not parts:
+        return ""
+    words = parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} and {parts[-1]}"
+    return f"shares {words}"
+
+
+def _visible(user, prefix: str) -> dict:
+    return {} if sees_drafts(user) else {f"{prefix}status": Status.PUBLISHED}
+
+
+def _rows(queryset: QuerySet, kind: int, document: str, feature: str, label: str) -> QuerySet:
+    return queryset.order_by().values(
+        related=F(document),
+        kind=Value(kind, output_field=IntegerField()),
+        feature=F(feature),
+        label=F(label),
+    )
+
+
+def shared_rows(document: Document, user) -> list[QuerySet]:
+    """(related document, kind, record, label) for every visible record ``document`` shares
+    with another visible document; each record of ``document`` is read by a subquery."""
+    here = document.pk
+    own_mentions = Mention.objects.filter(translation__document=here)
+    own_events = EventEvidence.objects.filter(translation__document=here).values("event_id")
+    visible_doc = _visible(user, "translation__document__")
+    others = Mention.objects.filter(**visible_doc).exclude(translation__document=here)
+    parts = []
+    for kind, name, label in ((PERSON, "person", "preferred_name"), (AGENCY, "agency", "name")):
+        mentioned = others.filter(
+            **{f"{name}__in": own_mentions.filter(**{f"{name}__isnull": False}).values(name)},
+            **_visible(user, f"{name}__"),
+        )
+        parts.append(
+            _rows(mentioned, kind, "translation__document_id", f"{name}_id", f"{name}__{label}")
+        )
+    events_here = Q(event__in=own_mentions.filter(event__isnull=False).values("event_id")) | Q(
+        event__in=own_events
+    )
+    by_mention = others.filter(events_here, **_visible(user, "event__"))
+    by_evidence = EventEvidence.objects.filter(
+        events_here, **visible_doc, **_visible(user, "event__")
+    ).exclude(translation__document=here)
+    for rows in (by_mention, by_evidence):
+        parts.append(_rows(rows, EVENT, "translation__document_id", "event_id", "event__title"))
+    through = Document.subjects.through.objects.filter(
+        subject__in=Document.subjects.through.objects.filter(document=here).values("subject"),
+        **_visible(user, "document__"),
+    ).exclude(document=here)
+    parts.append(_rows(through, SUBJECT, "document_id", "subject_id", "subject__name"))
+    return parts
+
+
+def _union(parts: list[QuerySet]) -> tuple[str, list]:
+    first, *rest = parts
+    # UNION drops a record shared twice (mentioned twice, or both mentioned and attested).
+    sql, params = first.union(*rest).query.sql_with_params()
+    return sql, list(params)
+
+
+def top(document: Document, user, limit: int = TOP) -> list[tuple[int, int]]:
+    """(document id, score) of the ``limit`` documents sharing the most with ``document``."""
+    sql, params = _union(shared_rows(document, user))
+    weight = " ".join(f"WHEN {kind} THEN {w}" for kind, w in WEIGHTS.items())
+    ranked = (
+        f"SELECT related, SUM(CASE kind {weight} ELSE 0 END) AS score "  # noqa: S608
+        f"FROM ({sql}) AS shared GROUP BY related ORDER BY score DESC, related LIMIT %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(ranked, [*params, limit])
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def _shared(document: Document, user, ids: list[int]) -> dict[int, dict[int, list[str]]]:
+    """What each of the documents ``ids`` shares with ``document``, by kind, with names."""
+    parts = [part.filter(related__in=ids) for part in shared_rows(document, user)]
+    sql, params = _union(parts)
+    shared: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT related, kind, feature, label FROM ({sql}) AS shared", params)  # noqa: S608
+        for related, kind, _feature, label in cursor.fetchall():
+            shared[related][kind].add(label)
+    return {pk: {kind: sorted(labels) for kind, labels in by.items()} for pk, by in shared.items()}
+
+
+def related_documents(document: Document, user, limit: int = TOP) -> list[Related]:
+    """The documents most related to ``document`` through what they share, best first."""
+    ranked = top(document, user, limit)
+    if not ranked:
+        return []
+    ids = [pk for pk, _ in ranked]
+    shared = _shared(document, user, ids)
+    documents = Document.objects.only(
+        "pk", "slug", "title", "status", "date_display", "date_as_written"
+    ).in_bulk(ids)
+    return [
+        Related(documents[pk], score, shared.get(pk, {})) for pk, score in ranked if pk in documents
+    ]
