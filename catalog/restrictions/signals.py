@@ -17,6 +17,7 @@ from catalog.models import Document, Person
 #: The date each record's restrictions are counted from, and the restriction's link to it.
 WATCHED = {Person: ("life_dates", "person_id"), Document: ("date", "document_id")}
 _LOADED = "_restriction_date_loaded"
+_UNKNOWN = object()  # the date was deferred when the record was loaded
 
 
 def dates_changed(model, ids) -> int:
@@ -36,13 +37,16 @@ def dates_changed(model, ids) -> int:
 
 
 def _remember(sender, instance, **kwargs):
-    setattr(instance, _LOADED, getattr(instance, WATCHED[sender][0]))
+    # Never load a deferred date here (``.only()`` on a list page): that would cost a query
+    # for every record read. A record loaded without it is checked when saved.
+    setattr(instance, _LOADED, instance.__dict__.get(WATCHED[sender][0], _UNKNOWN))
 
 
 def _saved(sender, instance, created, raw=False, **kwargs):
     field = WATCHED[sender][0]
     value = getattr(instance, field)
-    if not created and not raw and getattr(instance, _LOADED, value) != value:
+    loaded = getattr(instance, _LOADED, value)
+    if not created and not raw and (loaded is _UNKNOWN or loaded != value):
         dates_changed(sender, [instance.pk])
     setattr(instance, _LOADED, value)
 

@@ -6,7 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from catalog.models import Person, Restriction
+from catalog.models import Document, Person, Restriction
 from catalog.restrictions import rules
 
 Rule, Scope, Reason = Restriction.Rule, Restriction.Scope, Restriction.Reason
@@ -115,3 +115,21 @@ def test_recompute_follows_a_changed_death_date(seed):
     assert rules.recompute(Restriction.objects.all()) == 1
     restriction.refresh_from_db()
     assert restriction.lifts_on == datetime.date(2012, 1, 1)
+
+
+def test_reading_records_without_their_dates_costs_no_query_more(seed, django_assert_num_queries):
+    # The signal that watches dates for changes must not load a deferred date.
+    with django_assert_num_queries(2):
+        assert [d.slug for d in Document.objects.only("slug")] == [seed.slug]
+        assert len([p.slug for p in Person.objects.only("slug")]) == 10
+
+
+def test_a_record_read_without_its_date_still_recomputes_when_saved(seed):
+    restriction = _restriction(seed, quote="Taher Ahmed Amin")
+    restriction.save()
+    assert restriction.lifts_on == datetime.date(2046, 3, 1)
+    document = Document.objects.only("slug").get(pk=seed.pk)
+    document.date = "1990"
+    document.save()
+    restriction.refresh_from_db()
+    assert restriction.lifts_on == datetime.date(2051, 1, 1)
