@@ -283,7 +283,8 @@ def measure_load(paths: dict[str, str], duration: float, log=print) -> dict:
             log(f"  load: {name}")
             result["pages"][name] = run(server, path)
     if site_caches():
-        with gunicorn({}) as server:
+        # Explicitly on: this process runs with the caches off, and gunicorn inherits that.
+        with gunicorn({"LIAISON_BENCH_CACHE": "on"}) as server:
             result["cached"] = {
                 "no database": run(server, NO_DATABASE_PATH),
                 "document: one": run(server, paths["document: one"]),

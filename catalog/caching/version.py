@@ -55,9 +55,14 @@ def bump(using: str = DEFAULT_DB_ALIAS) -> str:
 
 
 def current(using: str = DEFAULT_DB_ALIAS) -> str:
-    """The catalog's version token now (one query)."""
-    token = CatalogVersion.objects.using(using).filter(pk=1).values_list("token", flat=True)
-    return token.first() or bump(using)
+    """The catalog's version token now (one query).
+
+    Plain SQL rather than a queryset: a page served whole from the cache costs this query
+    and little else, and building the queryset took longer than running it."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(f"SELECT token FROM {TABLE} WHERE id = 1")  # noqa: S608 - our table
+        row = cursor.fetchone()
+    return row[0] if row else bump(using)
 
 
 def _has_table(connection) -> bool:
