@@ -3,6 +3,7 @@
     .venv/bin/python bench/pages.py                    # 1,000, 20,000 and 100,000 documents
     .venv/bin/python bench/pages.py --quick            # 1,000 and 5,000: a smoke run
     .venv/bin/python bench/pages.py --sizes 1000 20000 --engines sqlite --duration 3
+    .venv/bin/python bench/pages.py --sizes 1000 100000 --saved   # the report of earlier runs
 
 For each engine and size it builds a synthetic catalog once (``generate_catalog``, kept in
 ``var/bench/liaison_N.sqlite3`` and the PostgreSQL database ``liaison_bench_N``; a later run
@@ -283,7 +284,8 @@ def measure_load(paths: dict[str, str], duration: float, log=print) -> dict:
             log(f"  load: {name}")
             result["pages"][name] = run(server, path)
     if site_caches():
-        with gunicorn({}) as server:
+        # Explicitly on: this process runs with the caches off, and gunicorn inherits that.
+        with gunicorn({"LIAISON_BENCH_CACHE": "on"}) as server:
             result["cached"] = {
                 "no database": run(server, NO_DATABASE_PATH),
                 "document: one": run(server, paths["document: one"]),
@@ -361,13 +363,26 @@ def main() -> None:
     parser.add_argument(
         "--budget", type=float, default=10.0, help="seconds per page before fewer runs"
     )
+    parser.add_argument(
+        "--saved",
+        action="store_true",
+        help="report the figures kept by earlier runs (var/bench/results/) without measuring",
+    )
     parser.add_argument("--measure", nargs=2, metavar=("ENGINE", "SIZE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.measure:
         child(args.measure[0], int(args.measure[1]), args.duration, args.runs, args.budget)
         return
     sizes = sorted(set(args.sizes or (QUICK_SIZES if args.quick else SIZES)))
-    results = [run_child(engine, size, args) for engine in args.engines for size in sizes]
+    if args.saved:
+        results = [
+            json.loads(path.read_text())
+            for engine in args.engines
+            for size in sizes
+            if (path := ROOT / "var" / "bench" / "results" / f"{engine}_{size}.json").exists()
+        ]
+    else:
+        results = [run_child(engine, size, args) for engine in args.engines for size in sizes]
     print(report(results, PAGES))
 
 

@@ -17,6 +17,10 @@ for name in ("SECURE_SSL_REDIRECT", "SESSION_COOKIE_SECURE", "CSRF_COOKIE_SECURE
 
 from config.settings import *  # noqa: E402, F403
 
+# Tests create, empty and drop their databases, and the live server answers from threads:
+# there a connection per request, as before, unless CONN_MAX_AGE says otherwise.
+DATABASES["default"]["CONN_MAX_AGE"] = env_int("CONN_MAX_AGE", 0)  # noqa: F405
+
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the
 # tests make beside it are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -23,6 +23,15 @@ def seed(db):
 
 
 @pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: pages cached by an earlier test were keyed by a
+    catalog version that a rolled-back test leaves as it found it."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def catalog_version_in_test_transactions(request, monkeypatch):
     """Django runs each database test in a transaction it rolls back and never commits, so the
     catalog version, bumped after a commit, would never change within a test. There the bump

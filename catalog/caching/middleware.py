@@ -1,5 +1,6 @@
 """Conditional GET for the public pages: an ETag from the catalog version, and 304 Not
-Modified before the view runs when the visitor already holds the current page.
+Modified before the view runs when the visitor already holds the current page; otherwise the
+whole page from the cache when an anonymous visitor had it before (``pages``).
 
 Only for anonymous visitors: signed-in users (staff see drafts) get no ETag and are never
 answered from what an anonymous visitor was shown. Pages are marked ``no-cache``: a browser
@@ -11,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags, quote_etag
 
+from catalog.caching import pages
 from catalog.caching.store import key
 
 SAFE_METHODS = ("GET", "HEAD")
@@ -39,10 +41,13 @@ class ConditionalPublicPagesMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not self.applies(request):
             return self.get_response(request)
-        etag = quote_etag(key(request, ("page", request.get_full_path())))
+        address = (request.scheme, request.get_host(), request.get_full_path())
+        etag = quote_etag(key(request, ("page", *address)))
         if etag in parse_etags(request.headers.get("If-None-Match", "")):
             response = HttpResponseNotModified()
             response["ETag"] = etag
+        elif pages.may_serve(request) and (cached := pages.lookup(request)) is not None:
+            return cached
         else:
             response = self.get_response(request)
             if response.status_code != 200 or response.streaming or response.cookies:
@@ -50,4 +55,6 @@ class ConditionalPublicPagesMiddleware:
             response.setdefault("ETag", etag)
         patch_cache_control(response, no_cache=True)
         patch_vary_headers(response, ("Cookie",))
+        if response.status_code == 200 and pages.may_serve(request):
+            pages.store(request, response)
         return response

@@ -1,9 +1,18 @@
-"""Values and fragments in Django's cache, under keys that change with the catalog.
+"""Values, fragments and whole pages in Django's cache, under keys that change with the catalog.
 
 A key is made of the code's release (so that a deployment never serves what older
 templates drew), the catalog version (so that a write to the catalog makes every earlier
-entry unreachable) and the caller's own parts. Staff see drafts, so they always bypass the
-cache: their pages are computed afresh, and what they see is never stored for others.
+entry unreachable), today's date and the caller's own parts.
+
+Why the date: what a visitor may see also changes with the calendar, not only with writes.
+Restrictions on personal data lift on a given day (what was withheld becomes public on a
+date the record names), and no write to the catalog marks that day. With the date in
+every key (``timezone.localdate()``, the site's time zone) an entry computed yesterday is
+unreachable after midnight: cached pages, facet counts and ETags all expire at the latest
+then, whatever ``CACHE_SECONDS`` says.
+
+Staff see drafts, so they always bypass the cache: their pages are computed afresh, and
+what they see is never stored for others.
 """
 
 import functools
@@ -13,6 +22,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import timezone
 
 from catalog.caching import version
 from catalog.views.pages import sees_drafts
@@ -43,8 +53,11 @@ def request_version(request) -> str:
 
 
 def key(request, parts: Iterable) -> str:
+    """The cache key (and ETag) of ``parts`` for this request: release, catalog version, the
+    date of today (see above) and a digest of the parts."""
     digest = hashlib.sha256(repr(tuple(parts)).encode()).hexdigest()[:40]
-    return f"liaison:{release()}:{request_version(request)}:{digest}"
+    today = timezone.localdate().isoformat()
+    return f"liaison:{release()}:{request_version(request)}:{today}:{digest}"
 
 
 def cached(request, parts: Iterable, compute: Callable, timeout: int | None = None):

@@ -56,6 +56,42 @@ def test_a_write_in_a_rolled_back_savepoint_still_bumps_for_the_later_writes():
     assert version.current() != before
 
 
+def test_after_a_rolled_back_transaction_the_next_one_bumps_again():
+    before = version.current()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        Person.objects.create(slug="a", preferred_name="A")
+        raise RuntimeError("the import failed")
+    with transaction.atomic():
+        Person.objects.create(slug="b", preferred_name="B")
+
+    assert version.current() != before
+
+
+def test_each_committed_transaction_bumps_once():
+    seen = [version.current()]
+    for slug in ("a", "b"):
+        with CaptureQueriesContext(connection) as queries, transaction.atomic():
+            Person.objects.create(slug=slug, preferred_name=slug.upper())
+            Person.objects.filter(slug=slug).update(status=Status.PUBLISHED)
+        assert bumps(queries) == 1
+        seen.append(version.current())
+    assert len(set(seen)) == 3
+
+
+def test_a_savepoint_rolled_back_after_the_bump_was_asked_keeps_it_once():
+    before = version.current()
+    with CaptureQueriesContext(connection) as queries, transaction.atomic():
+        Person.objects.create(slug="a", preferred_name="A")
+        with pytest.raises(RuntimeError), transaction.atomic():
+            Person.objects.create(slug="b", preferred_name="B")
+            raise RuntimeError("one row refused")
+        Person.objects.create(slug="c", preferred_name="C")
+
+    assert version.current() != before
+    assert bumps(queries) == 1
+    assert sorted(Person.objects.values_list("slug", flat=True)) == ["a", "c"]
+
+
 def test_a_cached_page_changes_after_a_commit(client):
     with transaction.atomic():
         Agency.objects.create(slug="mfs", name="Ministry for State Security", status="published")
