@@ -16,6 +16,7 @@ from catalog.models.people import (
 )
 from catalog.models.provenance import ArchivalReference, Repository
 from catalog.models.search import DocumentSearchText, DocumentVector, SearchWord
+from catalog.models.suggestions import Suggestion
 from catalog.models.vocabularies import Language, Place, Subject
 
 __all__ = [
@@ -44,5 +45,6 @@ __all__ = [
     "SearchWord",
     "Status",
     "Subject",
+    "Suggestion",
     "Translation",
 ]

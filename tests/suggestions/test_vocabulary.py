@@ -1,0 +1,59 @@
+"""Matching names: whole words, the longest match, every candidate of an ambiguous name."""
+
+import pytest
+
+from catalog.suggestions.vocabulary import AGENCY, PERSON, PLACE, Candidate, Vocabulary, surname
+
+
+def vocabulary(*rows):
+    return Vocabulary().add_all(rows)
+
+
+def found(vocab, text):
+    return [(text[m.start : m.end], m.name, m.candidates) for m in vocab.find(text)]
+
+
+def test_whole_words_only():
+    vocab = vocabulary(("Amin", PERSON, 1))
+    assert found(vocab, "Aminah met Amin; Amine and Amin.") == [
+        ("Amin", "Amin", (Candidate(PERSON, 1),)),
+        ("Amin", "Amin", (Candidate(PERSON, 1),)),
+    ]
+
+
+def test_the_longest_match_wins():
+    vocab = vocabulary(
+        ("Ministry of the Interior", AGENCY, 1),
+        ("Ministry of the Interior of Iraq", AGENCY, 2),
+        ("Iraq", PLACE, 3),
+    )
+    text = "the Ministry of the Interior of Iraq and the Ministry of the Interior"
+    assert [(quote, m) for quote, m, _ in found(vocab, text)] == [
+        ("Ministry of the Interior of Iraq", "Ministry of the Interior of Iraq"),
+        ("Ministry of the Interior", "Ministry of the Interior"),
+    ]
+
+
+def test_case_diacritics_and_line_breaks_fold():
+    vocab = vocabulary(("Sa'dun Shakir", PERSON, 7), ("MfS", AGENCY, 1))
+    text = "SA'DŪN\n  Shākir of the mfs"
+    assert [quote for quote, _, _ in found(vocab, text)] == ["SA'DŪN\n  Shākir", "mfs"]
+
+
+def test_an_ambiguous_name_has_every_candidate():
+    vocab = vocabulary(("Scholz", PERSON, 1), ("Scholz", PERSON, 2), ("Scholz", AGENCY, 9))
+    (match,) = vocab.find("General Scholz.")
+    assert match.candidates == (Candidate(AGENCY, 9), Candidate(PERSON, 1), Candidate(PERSON, 2))
+
+
+@pytest.mark.parametrize(
+    "sort_name, preferred, expected",
+    [
+        ("Mielke, Erich", "Erich Mielke", "Mielke"),
+        ("Amash, Sali Mahdy al-", "Sali Mahdy al-Amash", "Amash"),
+        ("", "Erich Mielke", ""),
+        ("Honecker", "Honecker", ""),
+    ],
+)
+def test_surnames_come_from_the_sort_name(sort_name, preferred, expected):
+    assert surname(sort_name, preferred) == expected
