@@ -16,7 +16,13 @@ from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
 from catalog.admin.provenance import ArchivalReferenceInline
 from catalog.admin.publishing import PublishableAdmin
-from catalog.models import ArchivalReference, Document, Mention, Translation
+from catalog.admin.suggestions import (
+    SuggestionInline,
+    open_suggestions_by_text,
+    save_suggestion_formset,
+)
+from catalog.models import ArchivalReference, Document, Mention, Suggestion, Translation
+from catalog.suggestions.scanner import SuggestionScanner, scan_document
 
 
 class TranslationInline(CatalogStackedInline):
@@ -63,7 +69,7 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
     ]
     autocomplete_fields = ["original_languages", "subjects", "places"]
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ["date_reading", "mentions_by_text"]
+    readonly_fields = ["date_reading", "mentions_by_text", "suggestions_by_text"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "summary"]}),
         (
@@ -84,7 +90,7 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
                 ]
             },
         ),
-        ("Mentions", {"fields": ["mentions_by_text"]}),
+        ("Mentions", {"fields": ["mentions_by_text", "suggestions_by_text"]}),
     ]
     inlines = [TranslationInline, ArchivalReferenceInline]
     related_history = (
@@ -140,6 +146,17 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
             format_html_join("", '<li><a href="{}">{}</a>: {} mentions</li>', rows),
         )
 
+    @admin.display(description="suggested mentions to review")
+    def suggestions_by_text(self, obj):
+        if obj is None or obj.pk is None:
+            return "Suggestions are made when the document's texts are saved."
+        return open_suggestions_by_text(obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The texts as saved, scanned for the names of the catalog.
+        scan_document(form.instance)
+
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is ArchivalReference:
@@ -179,7 +196,7 @@ class TranslationAdmin(CatalogAdmin):
         ("translator", "commissioned_by"),
         "credit_line",
     ]
-    inlines = [MentionInline]
+    inlines = [MentionInline, SuggestionInline]
     related_history = (
         RelatedHistory(
             Mention,
@@ -191,6 +208,17 @@ class TranslationAdmin(CatalogAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("document", "language", "translator")
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Suggestion:
+            save_suggestion_formset(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Mentions made or decisions taken above are respected by the scan.
+        SuggestionScanner.for_catalog().scan(form.instance)
 
 
 @admin.register(Mention)

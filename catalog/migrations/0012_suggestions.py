@@ -7,7 +7,11 @@ from django.db import migrations, models
 
 
 ROLES = ("Archivist", "Editor")
-CODENAMES = [f"{action}_suggestion" for action in ("add", "change", "delete", "view")]
+CODENAMES = [
+    f"{action}_{model}"
+    for model in ("suggestion", "newrecordsuggestion")
+    for action in ("add", "change", "delete", "view")
+]
 
 
 def grant(apps, schema_editor):
@@ -61,6 +65,19 @@ class Migration(migrations.Migration):
                 'ordering': ['translation', 'start', 'name'],
                 'constraints': [models.UniqueConstraint(condition=models.Q(('start__isnull', False)), fields=('translation', 'start', 'end', 'folded_name'), name='unique_suggestion_span'), models.UniqueConstraint(condition=models.Q(('start__isnull', True)), fields=('translation', 'folded_name', 'source'), name='unique_suggestion_without_span')],
             },
+        ),
+        migrations.CreateModel(
+            name='NewRecordSuggestion',
+            fields=[
+            ],
+            options={
+                'verbose_name': 'candidate new record',
+                'verbose_name_plural': 'candidate new records',
+                'proxy': True,
+                'indexes': [],
+                'constraints': [],
+            },
+            bases=('catalog.suggestion',),
         ),
         migrations.RunPython(grant, migrations.RunPython.noop),
     ]

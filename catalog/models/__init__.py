@@ -16,7 +16,7 @@ from catalog.models.people import (
 )
 from catalog.models.provenance import ArchivalReference, Repository
 from catalog.models.search import DocumentSearchText, DocumentVector, SearchWord
-from catalog.models.suggestions import Suggestion
+from catalog.models.suggestions import NewRecordSuggestion, Suggestion
 from catalog.models.vocabularies import Language, Place, Subject
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Language",
     "Mention",
     "NameKind",
+    "NewRecordSuggestion",
     "Participant",
     "Passage",
     "Person",

@@ -115,3 +115,14 @@ class Suggestion(models.Model):
     @property
     def chosen(self):
         return self.person or self.agency or self.place
+
+
+class NewRecordSuggestion(Suggestion):
+    """Names that no record has (after a title or rank, or in the publisher's list): the
+    archivist creates the record or ignores the name. The same rows as ``Suggestion``, listed
+    on their own."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "candidate new record"
+        verbose_name_plural = "candidate new records"

@@ -17,3 +17,6 @@ def second(seed):
     report = WCDAImporter().run([SECOND])
     assert report.ok, report.lines()
     return Document.objects.get(publisher_record_id="900777")
+
+
+from tests.admin.conftest import archivist, archivist_client  # noqa: E402, F401
