@@ -29,12 +29,13 @@ class TranslationInline(CatalogStackedInline):
     model = Translation
     extra = 0
     show_change_link = True
-    autocomplete_fields = ["language", "translator", "commissioned_by"]
+    autocomplete_fields = ["language", "translator", "commissioned_by", "other_translators"]
     fields = [
         ("kind", "language"),
         "title",
         "text",
         ("translator", "commissioned_by"),
+        "other_translators",
         "credit_line",
     ]
 
@@ -187,13 +188,20 @@ class TranslationAdmin(CatalogAdmin):
     list_display = ["__str__", "kind", "language", "translator"]
     list_filter = ["kind", ("language", LinkedRecordFilter)]
     search_fields = ["document__title", "document__publisher_record_id", "title", "language__name"]
-    autocomplete_fields = ["document", "language", "translator", "commissioned_by"]
+    autocomplete_fields = [
+        "document",
+        "language",
+        "translator",
+        "commissioned_by",
+        "other_translators",
+    ]
     fields = [
         "document",
         ("kind", "language"),
         "title",
         "text",
         ("translator", "commissioned_by"),
+        "other_translators",
         "credit_line",
     ]
     inlines = [MentionInline, SuggestionInline]

@@ -62,6 +62,28 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset if value == "all" else queryset.filter(status=value)
 
 
+class NameFilter(admin.SimpleListFilter):
+    """The names with the most open suggestions, to review one name at a time."""
+
+    title = "name (most suggested)"
+    parameter_name = "name"
+    shown = 30
+
+    def lookups(self, request, model_admin):
+        names = (
+            model_admin.get_queryset(request)
+            .filter(status=Suggestion.Status.OPEN)
+            .order_by()
+            .values("name")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "name")[: self.shown]
+        )
+        return [(row["name"], f"{row['name']} ({row['n']})") for row in names]
+
+    def queryset(self, request, queryset):
+        return queryset if self.value() is None else queryset.filter(name=self.value())
+
+
 class SuggestionAdminBase(VersionedAdminMixin, admin.ModelAdmin):
     list_per_page = 50
     list_select_related = ["translation__document", "person", "agency", "place"]
@@ -140,6 +162,7 @@ class SuggestionAdminBase(VersionedAdminMixin, admin.ModelAdmin):
         self.message_user(
             request,
             ngettext("%d suggestion accepted.", "%d suggestions accepted.", accepted) % accepted,
+            messages.SUCCESS if accepted else messages.WARNING,
         )
 
     @admin.action(description="Reject the selected suggestions (never proposed again)")
@@ -149,7 +172,9 @@ class SuggestionAdminBase(VersionedAdminMixin, admin.ModelAdmin):
             review.reject(suggestion, request.user)
             count += 1
         self.message_user(
-            request, ngettext("%d suggestion rejected.", "%d suggestions rejected.", count) % count
+            request,
+            ngettext("%d suggestion rejected.", "%d suggestions rejected.", count) % count,
+            messages.SUCCESS,
         )
 
     @admin.action(description="Accept every open suggestion of the selected names")
@@ -160,6 +185,7 @@ class SuggestionAdminBase(VersionedAdminMixin, admin.ModelAdmin):
         self.message_user(
             request,
             ngettext("%d suggestion accepted.", "%d suggestions accepted.", accepted) % accepted,
+            messages.SUCCESS if accepted else messages.WARNING,
         )
 
 
@@ -170,6 +196,7 @@ class SuggestionAdmin(SuggestionAdminBase):
     list_display = ["context", "name", "kind", "candidates", "chosen_record", "document", "status"]
     list_filter = [
         StatusFilter,
+        NameFilter,
         "kind",
         "source",
         ("translation__document", LinkedRecordFilter),

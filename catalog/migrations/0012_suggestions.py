@@ -1,4 +1,5 @@
-"""Suggested mentions, and the archivists' and editors' permissions to review them."""
+"""Suggested mentions, and the archivists' and editors' permissions to review them; the
+other translators of a text."""
 
 from django.contrib.auth.management import create_permissions
 import django.db.models.deletion
@@ -78,6 +79,11 @@ class Migration(migrations.Migration):
                 'constraints': [],
             },
             bases=('catalog.suggestion',),
+        ),
+        migrations.AddField(
+            model_name='translation',
+            name='other_translators',
+            field=models.ManyToManyField(blank=True, help_text="The other translators, when the credit names several: 'by Mark H. Doctoroff and Gary Goldberg'.", related_name='co_translations', to='catalog.person'),
         ),
         migrations.RunPython(grant, migrations.RunPython.noop),
     ]

@@ -161,6 +161,12 @@ def create_records(suggestions: Iterable[Suggestion], user) -> list:
         model = {"person": Person, "agency": Agency, "place": Place}[kind]
         field = {"person": "preferred_name", "agency": "name", "place": "name"}[kind]
         record = model(**{field: suggestion.name, "slug": _unique_slug(model, suggestion.name)})
+        if kind == "person" and suggestion.source == Suggestion.Source.ASSOCIATED:
+            # Listed "Kratsch, Günther, 1930-": the sort name, and so the surname that the
+            # texts use ("Comrade Colonel Kratsch"), come from the listing.
+            from catalog.suggestions.associated import LIFE_DATES
+
+            record.sort_name = LIFE_DATES.sub("", suggestion.quote).strip(" ,")[:255]
         record._history_user = user
         record._change_reason = "created from a suggested name"
         record.full_clean()
@@ -175,4 +181,33 @@ def create_records(suggestions: Iterable[Suggestion], user) -> list:
         for occurrence in same:
             getattr(occurrence, relation).add(record)
         same.update(kind=kind, **{kind: record})
+    if created:
+        _rescan_for(created)
     return created
+
+
+def _rescan_for(records: list) -> None:
+    """Scan again the texts where a new record's names stand as names with no record, so
+    that they become suggestions of it ("Kratsch" after "Comrade Colonel")."""
+    from catalog.suggestions.folding import fold_name
+    from catalog.suggestions.scanner import SuggestionScanner
+    from catalog.suggestions.vocabulary import Vocabulary, surname
+
+    names = set()
+    for record in records:
+        if isinstance(record, Person):
+            names.add(fold_name(record.preferred_name))
+            if family := surname(record.sort_name, record.preferred_name):
+                names.add(fold_name(family))
+        else:
+            names.add(fold_name(record.name))
+    texts = (
+        Suggestion.objects.filter(folded_name__in=names, kind=Suggestion.Kind.NEW, status="open")
+        .values_list("translation", flat=True)
+        .distinct()
+    )
+    from catalog.models import Translation
+
+    scanner = SuggestionScanner(Vocabulary.from_catalog())
+    for translation in Translation.objects.filter(pk__in=list(texts)):
+        scanner.scan(translation)

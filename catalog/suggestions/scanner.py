@@ -72,6 +72,11 @@ TITLED_NAME = re.compile(
     rf"(?P<name>{_PARTICLE}?{_WORD}(?:\s+{_PARTICLE}?{_WORD}){{0,3}})"
 )
 _TITLE_WORDS = {t.lower() for t in TITLES}
+RELATIONS = {
+    PERSON: "candidate_persons",
+    AGENCY: "candidate_agencies",
+    PLACE: "candidate_places",
+}
 
 
 @dataclass
@@ -80,6 +85,7 @@ class ScanResult:
     created: int = 0
     dropped: int = 0
     candidates: int = 0  # of ``created``: candidate new persons
+    refreshed: int = 0  # open suggestions whose candidates changed
     by_text: dict[int, int] = field(default_factory=dict)
 
 
@@ -158,9 +164,13 @@ class SuggestionScanner:
             )
             if pk is not None
         }
+        still_open = self._still_open(existing, taken)
         new: list[tuple[Suggestion, tuple[Candidate, ...]]] = []
         for match in matches:
-            if (match.start, match.end) in taken or _overlaps(match.start, match.end, mentions):
+            if (match.start, match.end) in taken:
+                self._refresh(still_open.get((match.start, match.end)), match)
+                continue
+            if _overlaps(match.start, match.end, mentions):
                 continue
             if set(match.candidates) <= linked:
                 continue
@@ -198,6 +208,38 @@ class SuggestionScanner:
         self.result.created += len(new)
         self.result.by_text[translation.pk] = len(new)
         return len(new)
+
+    @staticmethod
+    def _still_open(existing, taken) -> dict[tuple[int, int], Suggestion]:
+        """The open suggestions of a text scanned before, with their candidates."""
+        if not taken:
+            return {}
+        still_open = existing.filter(status=Suggestion.Status.OPEN).prefetch_related(
+            "candidate_persons", "candidate_agencies", "candidate_places"
+        )
+        return {(s.start, s.end): s for s in still_open}
+
+    def _refresh(self, suggestion: Suggestion | None, match: Match) -> None:
+        """An open suggestion whose name has gained or lost records since (a second
+        "Scholz" catalogued): its candidates follow, and a choice made for it by the scan
+        alone is undone when the name has become ambiguous."""
+        if suggestion is None or suggestion.folded_name != match.folded:
+            return
+        had = {
+            Candidate(kind, record.pk)
+            for kind, relation in RELATIONS.items()
+            for record in getattr(suggestion, relation).all()
+        }
+        if had == set(match.candidates):
+            return
+        for kind, relation in RELATIONS.items():
+            getattr(suggestion, relation).set([c.pk for c in match.candidates if c.kind == kind])
+        suggestion.kind = kind_of(match.candidates)
+        suggestion.person = suggestion.agency = suggestion.place = None
+        if len(match.candidates) == 1:
+            self._choose(suggestion, match.candidates[0])
+        suggestion.save()
+        self.result.refreshed += 1
 
     @staticmethod
     def _choose(suggestion: Suggestion, candidate: Candidate) -> None:

@@ -131,17 +131,20 @@ def test_a_text_page_lists_its_suggestions_to_decide_in_place(archivist_client, 
 def test_a_name_no_record_has_becomes_a_draft_person_with_its_occurrences(
     archivist_client, suggested
 ):
-    kratsch = Suggestion.objects.get(name="Kratsch", source="title")
     listed = archivist_client.get(reverse("admin:catalog_newrecordsuggestion_changelist"))
-    assert [s.name for s in listed.context["cl"].result_list] == ["Kratsch"]
+    names = {s.name: s for s in listed.context["cl"].result_list}
+    assert set(names) == {"Kratsch", "Günther Kratsch"}  # after a rank; in the publisher's list
     act(
         archivist_client,
         "create_records",
-        [kratsch],
+        [names["Günther Kratsch"]],
         url="admin:catalog_newrecordsuggestion_changelist",
     )
-    person = Person.objects.get(preferred_name="Kratsch")
-    assert person.status == "draft"
-    kratsch.refresh_from_db()
-    assert (kratsch.kind, kratsch.person, kratsch.status) == ("person", person, "open")
-    assert list(kratsch.candidate_persons.all()) == [person]
+    person = Person.objects.get(preferred_name="Günther Kratsch")
+    assert (person.status, person.sort_name) == ("draft", "Kratsch, Günther")
+    # "Comrade Colonel Kratsch" in the text is now a suggestion of the new person.
+    in_text = Suggestion.objects.get(name="Kratsch", source="title")
+    assert (in_text.kind, in_text.person, in_text.status) == ("person", person, "open")
+    assert list(in_text.candidate_persons.all()) == [person]
+    listed = archivist_client.get(reverse("admin:catalog_newrecordsuggestion_changelist"))
+    assert list(listed.context["cl"].result_list) == []
