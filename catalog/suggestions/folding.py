@@ -9,9 +9,12 @@ before it, so a span never ends between a letter and its accent.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 
 @lru_cache(maxsize=4096)
@@ -42,15 +45,27 @@ class Folded:
         parts: list[str] = []
         starts: list[int] = []
         ends: list[int] = []
-        for index, char in enumerate(original):
-            out = fold_char(char)
-            if not out:
-                if ends:
-                    ends[-1] = index + 1
-                continue
-            parts.append(out)
-            starts.extend([index] * len(out))
-            ends.extend([index + 1] * len(out))
+        position = 0
+        # ASCII stretches fold in bulk; only the other characters one by one.
+        for run in _NON_ASCII.finditer(original):
+            if run.start() > position:
+                parts.append(original[position : run.start()].lower())
+                starts.extend(range(position, run.start()))
+                ends.extend(range(position + 1, run.start() + 1))
+            for index in range(run.start(), run.end()):
+                out = fold_char(original[index])
+                if not out:
+                    if ends:
+                        ends[-1] = index + 1
+                    continue
+                parts.append(out)
+                starts.extend([index] * len(out))
+                ends.extend([index + 1] * len(out))
+            position = run.end()
+        if position < len(original):
+            parts.append(original[position:].lower())
+            starts.extend(range(position, len(original)))
+            ends.extend(range(position + 1, len(original) + 1))
         return cls(original, "".join(parts), starts, ends)
 
     def span(self, start: int, end: int) -> tuple[int, int]:

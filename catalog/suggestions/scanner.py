@@ -144,26 +144,27 @@ class SuggestionScanner:
         matches, titled = self.matches(text)
         mentions = list(Mention.objects.filter(translation=translation).values_list("start", "end"))
         existing = Suggestion.objects.filter(translation=translation, start__isnull=False)
-        stale = [
+        rows = list(existing.values_list("pk", "start", "end", "quote", "status"))
+        stale = {
             pk
-            for pk, start, end, quote, status in existing.values_list(
-                "pk", "start", "end", "quote", "status"
-            )
+            for pk, start, end, quote, status in rows
             if status == Suggestion.Status.OPEN
             and (text[start:end] != quote or _overlaps(start, end, mentions))
-        ]
+        }
         if stale:
             Suggestion.objects.filter(pk__in=stale).delete()
             self.result.dropped += len(stale)
-        taken = set(existing.values_list("start", "end"))
+        taken = {(start, end) for pk, start, end, _, _ in rows if pk not in stale}
         # A place the document is already catalogued under needs no suggestion.
-        linked = {
-            Candidate(PLACE, pk)
-            for pk in Translation.objects.filter(pk=translation.pk).values_list(
-                "document__places", flat=True
-            )
-            if pk is not None
-        }
+        linked = set()
+        if any(c.kind == PLACE for match in matches for c in match.candidates):
+            linked = {
+                Candidate(PLACE, pk)
+                for pk in Translation.objects.filter(pk=translation.pk).values_list(
+                    "document__places", flat=True
+                )
+                if pk is not None
+            }
         still_open = self._still_open(existing, taken)
         new: list[tuple[Suggestion, tuple[Candidate, ...]]] = []
         for match in matches:

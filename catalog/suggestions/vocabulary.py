@@ -12,6 +12,8 @@ wins. A name shared by several records ("Scholz") is one key with several candid
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,6 +22,8 @@ import ahocorasick
 from catalog.suggestions.folding import Folded, fold_name
 
 PERSON, AGENCY, PLACE = "person", "agency", "place"
+# Whitespace other than a single space: runs of it stand for the one space of a name.
+_SPACES = re.compile(r"\s{2,}|[^\S ]")
 #: Names shorter than this (after folding) are too ambiguous to suggest: "Mr", "de".
 MIN_LENGTH = 3
 
@@ -94,7 +98,7 @@ class Vocabulary:
         folded = Folded.of(text)
         haystack = folded.text
         # Runs of whitespace in the text match the single spaces of the names.
-        if "  " in haystack or "\n" in haystack or "\t" in haystack:
+        if _SPACES.search(haystack):
             return self._find_spaced(folded)
         return self._select(folded, self._raw(haystack))
 
@@ -111,7 +115,7 @@ class Vocabulary:
             found.append((start, end, value))
         return found
 
-    def _select(self, folded: Folded, found, positions: list[int] | None = None) -> list[Match]:
+    def _select(self, folded: Folded, found, back=None) -> list[Match]:
         # Leftmost-longest: by start, longer first; skip any that overlaps one kept.
         found.sort(key=lambda item: (item[0], -(item[1] - item[0])))
         matches, reach = [], 0
@@ -119,25 +123,36 @@ class Vocabulary:
             if start < reach:
                 continue
             reach = end
-            if positions is not None:
-                start, end = positions[start], positions[end - 1] + 1
+            if back is not None:
+                start, end = back(start), back(end - 1) + 1
             original_start, original_end = folded.span(start, end)
             matches.append(Match(original_start, original_end, shown, key, candidates))
         return matches
 
     def _find_spaced(self, folded: Folded) -> list[Match]:
-        """As ``find``, in a text whose whitespace runs are collapsed to one space first."""
-        chars: list[str] = []
-        positions: list[int] = []  # collapsed offset -> folded offset
-        previous_space = False
-        for index, char in enumerate(folded.text):
-            space = char.isspace()
-            if space and previous_space:
-                continue
-            chars.append(" " if space else char)
-            positions.append(index)
-            previous_space = space
-        return self._select(folded, self._raw("".join(chars)), positions)
+        """As ``find``, in a text whose whitespace runs are collapsed to one space first;
+        matches are carried back through the runs (one bisection each)."""
+        haystack = folded.text
+        starts: list[int] = []  # where each run stands in the collapsed text
+        runs: list[int] = []  # where it starts in the folded text
+        removed: list[int] = []  # characters removed up to the end of it
+        gone = 0
+        for run in _SPACES.finditer(haystack):
+            starts.append(run.start() - gone)
+            runs.append(run.start())
+            gone += len(run.group()) - 1
+            removed.append(gone)
+
+        def back(offset: int) -> int:
+            index = bisect_right(starts, offset) - 1
+            if index < 0:
+                return offset
+            if offset == starts[index]:
+                return runs[index]
+            return offset + removed[index]
+
+        found = self._raw(_SPACES.sub(" ", haystack))
+        return self._select(folded, found, back)
 
     @classmethod
     def from_catalog(cls) -> Vocabulary:

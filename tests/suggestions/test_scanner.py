@@ -16,9 +16,9 @@ def occurrences(text, name):
 
 def spans(document, name):
     return sorted(
-        Suggestion.objects.filter(translation__document=document, name=name).values_list(
-            "start", "end"
-        )
+        Suggestion.objects.filter(
+            translation__document=document, name=name, start__isnull=False
+        ).values_list("start", "end")
     )
 
 
@@ -31,11 +31,11 @@ def test_every_occurrence_of_a_seed_person_in_a_new_document_is_suggested(second
     assert spans(second, "Mielke") == occurrences(text, "Mielke")
     assert spans(second, "Saadoun Shaker") == occurrences(text, "Saadoun Shaker")
     assert len(occurrences(text, "Saadoun Shaker")) == 4
-    for suggestion in Suggestion.objects.filter(name="Mielke"):
+    for suggestion in Suggestion.objects.filter(name="Mielke", source="text"):
         assert suggestion.person == mielke
         assert list(suggestion.candidate_persons.all()) == [mielke]
         assert text[suggestion.start : suggestion.end] == suggestion.quote == "Mielke"
-    assert {s.person for s in Suggestion.objects.filter(name="Saadoun Shaker")} == {shaker}
+    assert {s.person for s in Suggestion.objects.filter(name__contains="Shaker")} == {shaker}
     mfs = Suggestion.objects.get(translation__document=second, quote="MfS", start__isnull=False)
     assert mfs.agency.slug == "mfs" and mfs.kind == "agency"
 
@@ -64,8 +64,8 @@ def test_an_ambiguous_name_is_suggested_with_both_persons_and_chooses_none(secon
 
 @pytest.mark.django_db
 def test_a_rejected_suggestion_is_never_proposed_again_and_a_second_run_adds_nothing(second):
-    first = SuggestionRun().run()
-    assert first.created > 0
+    assert SuggestionRun().run().created == 0  # the import made them already
+    assert Suggestion.objects.filter(name="Mielke").exists()
     rejected = Suggestion.objects.filter(name="Mielke").first()
     rejected.status = Suggestion.Status.REJECTED
     rejected.save()

@@ -1,7 +1,10 @@
 """Matching names: whole words, the longest match, every candidate of an ambiguous name."""
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+from catalog.suggestions.folding import fold_name
 from catalog.suggestions.vocabulary import AGENCY, PERSON, PLACE, Candidate, Vocabulary, surname
 
 
@@ -57,3 +60,28 @@ def test_an_ambiguous_name_has_every_candidate():
 )
 def test_surnames_come_from_the_sort_name(sort_name, preferred, expected):
     assert surname(sort_name, preferred) == expected
+
+
+NAMES = ["Saadoun Shaker", "Sa'dun Shakir", "MfS", "Ministry of the Interior", "Mielke"]
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(NAMES),
+            st.sampled_from([" ", "  ", "\n", "\n\n ", "\t", ", ", " — ", " é "]),
+        ),
+        max_size=12,
+    ),
+    st.sampled_from(["", "ß ", "Straße ", "é "]),
+)
+def test_every_match_reads_back_as_its_name_wherever_it_stands(parts, lead):
+    vocab = vocabulary(*((name, PERSON, n) for n, name in enumerate(NAMES)))
+    text = lead + "".join(
+        (name.replace(" ", "\n ") if i % 3 == 0 else name.upper()) + gap
+        for i, (name, gap) in enumerate(parts)
+    )
+    matches = vocab.find(text)
+    assert len(matches) == len(parts)
+    for match in matches:
+        assert fold_name(text[match.start : match.end]) == match.folded
