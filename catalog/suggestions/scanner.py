@@ -72,6 +72,9 @@ TITLED_NAME = re.compile(
     rf"(?P<name>{_PARTICLE}?{_WORD}(?:\s+{_PARTICLE}?{_WORD}){{0,3}})"
 )
 _TITLE_WORDS = {t.lower() for t in TITLES}
+#: The candidates kept for one suggestion: a surname that a hundred persons share is
+#: resolved by re-pointing (any record can be chosen), not by reading a list of a hundred.
+MAX_CANDIDATES = 25
 RELATIONS = {
     PERSON: "candidate_persons",
     AGENCY: "candidate_agencies",
@@ -231,10 +234,12 @@ class SuggestionScanner:
             for kind, relation in RELATIONS.items()
             for record in getattr(suggestion, relation).all()
         }
-        if had == set(match.candidates):
+        if had == set(match.candidates[:MAX_CANDIDATES]):
             return
         for kind, relation in RELATIONS.items():
-            getattr(suggestion, relation).set([c.pk for c in match.candidates if c.kind == kind])
+            getattr(suggestion, relation).set(
+                [c.pk for c in match.candidates[:MAX_CANDIDATES] if c.kind == kind]
+            )
         suggestion.kind = kind_of(match.candidates)
         suggestion.person = suggestion.agency = suggestion.place = None
         if len(match.candidates) == 1:
@@ -259,7 +264,7 @@ def save_with_candidates(new: list[tuple[Suggestion, tuple[Candidate, ...]]]) ->
     }
     rows: dict[str, list] = {PERSON: [], AGENCY: [], PLACE: []}
     for suggestion, (_, candidates) in zip(created, new, strict=True):
-        for candidate in candidates:
+        for candidate in candidates[:MAX_CANDIDATES]:
             model, column = through[candidate.kind]
             rows[candidate.kind].append(
                 model(suggestion_id=suggestion.pk, **{column: candidate.pk})

@@ -156,52 +156,89 @@ class Vocabulary:
 
     @classmethod
     def from_catalog(cls) -> Vocabulary:
+        return cls().add_from_catalog()
+
+    def add_from_catalog(self, after: dict[str, int] | None = None) -> Vocabulary:
+        """Add the catalog's names; with ``after``, only those of rows added after the
+        given last id of each table (by model name)."""
         from catalog.models import Agency, AgencyName, Person, PersonName, Place
 
-        vocabulary = cls()
-        for pk, name, sort_name in Person.objects.values_list("pk", "preferred_name", "sort_name"):
-            vocabulary.add(name, PERSON, pk)
+        after = after or {}
+
+        def rows(model):
+            last = after.get(model.__name__)
+            return model.objects.filter(pk__gt=last) if last else model.objects.all()
+
+        for pk, name, sort_name in rows(Person).values_list("pk", "preferred_name", "sort_name"):
+            self.add(name, PERSON, pk)
             if family := surname(sort_name, name):
-                vocabulary.add(family, PERSON, pk)
-        vocabulary.add_all(
-            (name, PERSON, pk) for pk, name in PersonName.objects.values_list("person", "name")
+                self.add(family, PERSON, pk)
+        self.add_all(
+            (name, PERSON, pk) for pk, name in rows(PersonName).values_list("person", "name")
         )
-        vocabulary.add_all(
-            (name, AGENCY, pk) for pk, name in Agency.objects.values_list("pk", "name")
+        self.add_all((name, AGENCY, pk) for pk, name in rows(Agency).values_list("pk", "name"))
+        self.add_all(
+            (name, AGENCY, pk) for pk, name in rows(AgencyName).values_list("agency", "name")
         )
-        vocabulary.add_all(
-            (name, AGENCY, pk) for pk, name in AgencyName.objects.values_list("agency", "name")
-        )
-        vocabulary.add_all(
-            (name, PLACE, pk) for pk, name in Place.objects.values_list("pk", "name")
-        )
-        return vocabulary
+        self.add_all((name, PLACE, pk) for pk, name in rows(Place).values_list("pk", "name"))
+        return self
 
 
 _CACHE: dict[str, tuple[tuple, Vocabulary]] = {}
+NAME_TABLES = ("Person", "PersonName", "Agency", "AgencyName", "Place")
 
 
 def signature() -> tuple:
     """What the vocabulary is built from, cheaply: the catalog version (which changes after
     every committed write) and the size and last id of each table of names (which change
     within the transaction of an import that adds names)."""
+    from django.apps import apps
     from django.db.models import Count, Max
 
     from catalog.caching import version
-    from catalog.models import Agency, AgencyName, Person, PersonName, Place
 
     parts: list = [version.current()]
-    for model in (Person, PersonName, Agency, AgencyName, Place):
+    for name in NAME_TABLES:
+        model = apps.get_model("catalog", name)
         parts.append(tuple(model.objects.aggregate(n=Count("pk"), last=Max("pk")).values()))
     return tuple(parts)
 
 
+def _only_added(old: tuple, new: tuple) -> dict[str, int] | None:
+    """The last ids to add after, if the tables only gained rows since ``old`` (same
+    catalog version, and as many new rows above the old last id as the count grew by)."""
+    from django.apps import apps
+
+    if old[0] != new[0]:
+        return None
+    after = {}
+    for name, (old_count, old_last), (new_count, new_last) in zip(
+        NAME_TABLES, old[1:], new[1:], strict=True
+    ):
+        if (old_count, old_last) == (new_count, new_last):
+            continue
+        model = apps.get_model("catalog", name)
+        if (
+            old_last is None
+            or new_count - old_count != model.objects.filter(pk__gt=old_last).count()
+        ):
+            return None
+        after[name] = old_last
+    return after
+
+
 def current_vocabulary() -> Vocabulary:
-    """The catalog's vocabulary, rebuilt only when the catalog has changed."""
+    """The catalog's vocabulary, rebuilt only when the catalog has changed, and only added
+    to when names were added since (an import adding a translator, a place): within one
+    import, a renamed record keeps its old name here until the import commits."""
     key = signature()
     cached = _CACHE.get("vocabulary")
     if cached is not None and cached[0] == key:
         return cached[1]
-    vocabulary = Vocabulary.from_catalog()
+    after = _only_added(cached[0], key) if cached is not None else None
+    if after is not None:
+        vocabulary = cached[1].add_from_catalog(after)
+    else:
+        vocabulary = Vocabulary.from_catalog()
     _CACHE["vocabulary"] = (key, vocabulary)
     return vocabulary
