@@ -148,3 +148,15 @@ def test_a_name_no_record_has_becomes_a_draft_person_with_its_occurrences(
     assert list(in_text.candidate_persons.all()) == [person]
     listed = archivist_client.get(reverse("admin:catalog_newrecordsuggestion_changelist"))
     assert list(listed.context["cl"].result_list) == []
+
+
+def test_editing_a_text_in_the_admin_suggests_the_names_it_now_holds(archivist_client, seed):
+    text = seed.translations.get()
+    url = reverse("admin:catalog_translation_change", args=[text.pk])
+    page = archivist_client.get(url)
+    added = text.text + "\n\nLater, Comrade Minister Mielke wrote to Saadoun Shaker again."
+    response = archivist_client.post(url, change_form_data(page, text=added))
+    assert response.status_code == 302
+    suggested = Suggestion.objects.filter(translation=text, source="text")
+    assert sorted(s.quote for s in suggested) == ["Mielke", "Saadoun Shaker"]
+    assert all(s.start >= len(text.text) for s in suggested)  # the curated spans stay mentions
