@@ -20,6 +20,7 @@ ADMIN_GROUPS = [
     ),
     ("People and agencies", ["catalog.Person", "catalog.Agency"]),
     ("Contacts", ["catalog.ContactEvent"]),
+    ("Suggestions to review", ["catalog.Suggestion", "catalog.NewRecordSuggestion"]),
     ("Vocabularies", ["catalog.Language", "catalog.Subject", "catalog.Place"]),
 ]
 #: The last group: logins, login attempts, retired addresses.

@@ -12,5 +12,6 @@ from catalog.admin import (  # noqa: F401
     people,
     provenance,
     restrictions,
+    suggestions,
     vocabularies,
 )

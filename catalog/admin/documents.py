@@ -22,19 +22,26 @@ from catalog.admin.history import RelatedHistory
 from catalog.admin.provenance import ArchivalReferenceInline
 from catalog.admin.publishing import PublishableAdmin
 from catalog.admin.restrictions import RestrictionInline, restricted_text, restricted_texts
-from catalog.models import ArchivalReference, Document, Mention, Translation
+from catalog.admin.suggestions import (
+    SuggestionInline,
+    open_suggestions_by_text,
+    save_suggestion_formset,
+)
+from catalog.models import ArchivalReference, Document, Mention, Suggestion, Translation
+from catalog.suggestions.scanner import SuggestionScanner, scan_document
 
 
 class TranslationInline(CatalogStackedInline):
     model = Translation
     extra = 0
     show_change_link = True
-    autocomplete_fields = ["language", "translator", "commissioned_by"]
+    autocomplete_fields = ["language", "translator", "commissioned_by", "other_translators"]
     fields = [
         ("kind", "language"),
         "title",
         "text",
         ("translator", "commissioned_by"),
+        "other_translators",
         "credit_line",
     ]
 
@@ -69,7 +76,12 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
     ]
     autocomplete_fields = ["original_languages", "subjects", "places"]
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ["date_reading", "mentions_by_text", "restricted_passages"]
+    readonly_fields = [
+        "date_reading",
+        "mentions_by_text",
+        "suggestions_by_text",
+        "restricted_passages",
+    ]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "summary"]}),
         (
@@ -90,7 +102,7 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
                 ]
             },
         ),
-        ("Mentions", {"fields": ["mentions_by_text"]}),
+        ("Mentions", {"fields": ["mentions_by_text", "suggestions_by_text"]}),
         ("Protected personal data", {"fields": ["restricted_passages"]}),
     ]
     inlines = [
@@ -158,6 +170,17 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
             format_html_join("", '<li><a href="{}">{}</a>: {} mentions</li>', rows),
         )
 
+    @admin.display(description="suggested mentions to review")
+    def suggestions_by_text(self, obj):
+        if obj is None or obj.pk is None:
+            return "Suggestions are made when the document's texts are saved."
+        return open_suggestions_by_text(obj)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # The texts as saved, scanned for the names of the catalog.
+        scan_document(form.instance)
+
     def save_formset(self, request, form, formset, change):
         super().save_formset(request, form, formset, change)
         if formset.model is ArchivalReference:
@@ -188,18 +211,25 @@ class TranslationAdmin(CatalogAdmin):
     list_display = ["__str__", "kind", "language", "translator"]
     list_filter = ["kind", ("language", LinkedRecordFilter)]
     search_fields = ["document__title", "document__publisher_record_id", "title", "language__name"]
-    autocomplete_fields = ["document", "language", "translator", "commissioned_by"]
+    autocomplete_fields = [
+        "document",
+        "language",
+        "translator",
+        "commissioned_by",
+        "other_translators",
+    ]
     fields = [
         "document",
         ("kind", "language"),
         "title",
         "text",
         ("translator", "commissioned_by"),
+        "other_translators",
         "credit_line",
         "restricted_passages",
     ]
     readonly_fields = ["restricted_passages"]
-    inlines = [MentionInline]
+    inlines = [MentionInline, SuggestionInline]
     related_history = (
         RelatedHistory(
             Mention,
@@ -215,6 +245,17 @@ class TranslationAdmin(CatalogAdmin):
     @admin.display(description="restricted passages")
     def restricted_passages(self, obj):
         return restricted_text(obj)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is Suggestion:
+            save_suggestion_formset(request, formset)
+        else:
+            super().save_formset(request, form, formset, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Mentions made or decisions taken above are respected by the scan.
+        SuggestionScanner.for_catalog().scan(form.instance)
 
 
 @admin.register(Mention)

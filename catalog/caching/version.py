@@ -1,7 +1,8 @@
 """The catalog version: read once per request, replaced after every write to the catalog.
 
 Every INSERT, UPDATE or DELETE on a ``catalog_`` table (other than the change history,
-which only ever accompanies another write, and the version's own row) marks its
+which only ever accompanies another write, the version's own row, and the suggestions, which
+no public page shows) marks its
 transaction; when that transaction commits, the version gets a new random token, once per
 transaction. Random rather than counted, so that a rolled-back transaction or a restored
 backup never brings back a token that was already used with other content.
@@ -41,7 +42,13 @@ def changes_catalog(sql: str) -> bool:
     if match is None:
         return False
     table = match.group(1).lower()
-    return table.startswith("catalog_") and table != TABLE and "_historical" not in table
+    return (
+        table.startswith("catalog_")
+        and table != TABLE
+        and "_historical" not in table
+        # Suggestions are the archivists' work queue: no public page shows them.
+        and not table.startswith("catalog_suggestion")
+    )
 
 
 def bump(using: str = DEFAULT_DB_ALIAS) -> str:

@@ -57,6 +57,9 @@ from catalog.models import (
 )
 from catalog.models.provenance import PUBLISHERS
 from catalog.references.archives import BY_ABBREVIATION
+from catalog.suggestions.associated import suggest_associated
+from catalog.suggestions.matching import find_term
+from catalog.suggestions.scanner import SuggestionScanner
 
 #: The publisher of every file this importer reads, under its current name; a file that
 #: names it by a former name (before 2023: "History and Public Policy Program Digital
@@ -155,7 +158,19 @@ class WCDAImporter:
         self._references(record, document, upserter)
         if annotations is not None:
             annotations.apply_document(upserter, document, translation, self.status)
+        self._suggest(record, translation, outcome)
         return document
+
+    def _suggest(self, record: WCDARecord, translation: Translation, outcome) -> None:
+        """Suggested mentions: the catalog's names in the text (after the curated mentions,
+        which they respect), and the publisher's list of people and organisations."""
+        scanner = SuggestionScanner.for_catalog()
+        made = scanner.scan(translation)
+        made += suggest_associated(translation, record.associated, scanner.vocabulary)
+        if made:
+            outcome.changes["suggested mention"] = (
+                outcome.changes.get("suggested mention", 0) + made
+            )
 
     def problem(self, record: WCDARecord, line: int | None, field: str, message: str):
         return ImportProblem(record.source, line, field, message)
@@ -243,8 +258,10 @@ class WCDAImporter:
 
     def _term(self, record: WCDARecord, section: str, model, name: str, upserter, **lookup):
         """The subject or place catalogued under ``name``, or a new one: an existing term
-        keeps its slug and its place in the hierarchy."""
-        existing = model.objects.filter(name=name).first()
+        keeps its slug and its place in the hierarchy. "Baghdad (Iraq)" is the catalog's
+        Baghdad, and names match whatever their capitals and accents
+        (``catalog.suggestions.matching``)."""
+        existing = find_term(model, name)
         if existing is not None:
             return existing
         field = section.removesuffix("s")
@@ -282,11 +299,11 @@ class WCDAImporter:
 
     def _translation(self, record: WCDARecord, document: Document, upserter) -> Translation:
         citation = record.citation
-        translator = None
-        if citation is not None and citation.translators:
-            name = citation.translators[0]
+        translators = []
+        for name in citation.translators if citation is not None else []:
             with self.checked(record, record.citation_line, "translator", name):
-                translator = self._person(name, upserter)
+                translators.append(self._person(name.strip(), upserter))
+        translator = translators[0] if translators else None
         commissioned_by = None
         if citation is not None and citation.commissioned_by:
             name = citation.commissioned_by
@@ -300,7 +317,7 @@ class WCDAImporter:
             self._relocate_passages(record, existing, record.body_text)
         body_line = record.paragraphs[0].line if record.paragraphs else None
         with self.checked(record, body_line, "heading", record.heading):
-            return upserter.upsert(
+            translation = upserter.upsert(
                 Translation,
                 {"document": document, "kind": record.text_kind, "language": language},
                 {
@@ -311,6 +328,12 @@ class WCDAImporter:
                     "credit_line": citation.credits if citation else "",
                 },
             )
+        # Every translator of the credit line: the first is the text's translator, the
+        # others are linked beside it ("by Mark H. Doctoroff and Gary Goldberg").
+        others = list(dict.fromkeys(p for p in translators[1:] if p != translator))
+        if others or translation.other_translators.exists():
+            upserter.set_related(translation, "other_translators", others)
+        return translation
 
     def _relocate_passages(self, record: WCDARecord, translation: Translation, text: str) -> None:
         """Move mentions and evidence to where their quotes stand in a corrected text.

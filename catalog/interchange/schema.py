@@ -301,6 +301,7 @@ RECORD_TYPES: list[RecordType] = [
             _link("translator"),
             _link("commissioned_by"),
             "credit_line",
+            Column("other_translators", "other_translators__slug", many=True),
         ),
         key=("document", "kind", "language"),
         description="The texts of documents: translations, transcripts and originals.",

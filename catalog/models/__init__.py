@@ -18,6 +18,7 @@ from catalog.models.people import (
 from catalog.models.provenance import ArchivalReference, Repository
 from catalog.models.restrictions import Restriction
 from catalog.models.search import DocumentSearchText, DocumentVector, SearchWord
+from catalog.models.suggestions import NewRecordSuggestion, Suggestion
 from catalog.models.vocabularies import Language, Place, Subject
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "Language",
     "Mention",
     "NameKind",
+    "NewRecordSuggestion",
     "Participant",
     "Passage",
     "Person",
@@ -50,5 +52,6 @@ __all__ = [
     "SearchWord",
     "Status",
     "Subject",
+    "Suggestion",
     "Translation",
 ]

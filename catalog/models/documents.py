@@ -129,6 +129,13 @@ class Translation(models.Model):
         help_text="The body that commissioned the translation: CWIHP.",
     )
     credit_line = models.CharField(max_length=500, blank=True)
+    other_translators = models.ManyToManyField(
+        "catalog.Person",
+        blank=True,
+        related_name="co_translations",
+        help_text="The other translators, when the credit names several: "
+        "'by Mark H. Doctoroff and Gary Goldberg'.",
+    )
     history = HistoricalRecords()
 
     class Meta:

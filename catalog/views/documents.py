@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -101,7 +101,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
                 t.translator if is_visible(t.translator, user) else None,
                 t.commissioned_by if is_visible(t.commissioned_by, user) else None,
             )
-            for t in translations
+            for t in _with_visible_co_translators(translations, user)
         ],
         "persons": sorted(persons.values(), key=lambda p: p.sort_name),
         "agencies": sorted(agencies.values(), key=lambda a: a.name),
@@ -201,3 +201,15 @@ def _annotated(translation, mentions, event_evidence, role_evidence, user):
         if evidence.translation_id == translation.pk
     ]
     return annotated_text.render(translation.text, spans, passages)
+
+
+def _with_visible_co_translators(translations, user):
+    """Each text with ``visible_other_translators``: its other translators that ``user``
+    may see (published ones for visitors), read in one query for all."""
+    translations = list(translations)
+    prefetch_related_objects(translations, "other_translators")
+    for translation in translations:
+        translation.visible_other_translators = [
+            person for person in translation.other_translators.all() if is_visible(person, user)
+        ]
+        yield translation

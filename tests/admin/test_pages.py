@@ -11,9 +11,11 @@ from catalog.models import (
     CollectionDocument,
     Document,
     DocumentLink,
+    NewRecordSuggestion,
     Person,
     Restriction,
     RetiredSlug,
+    Suggestion,
 )
 
 CATALOG_MODELS = [
@@ -36,6 +38,20 @@ def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, 
         )
     if model_name in {"collection", "collectiondocument", "documentlink"}:
         _collect(seed)
+    if model in (Suggestion, NewRecordSuggestion):
+        # The curated seed leaves nothing to suggest: one name as a scan would find it.
+        text = seed.translations.get()
+        start = text.text.index("Mielke")
+        kind = "new" if model is NewRecordSuggestion else "person"
+        Suggestion.objects.create(
+            translation=text,
+            start=start,
+            end=start + 6,
+            quote="Mielke",
+            name="Mielke",
+            folded_name="mielke",
+            kind=kind,
+        )
     record = model.objects.first()
     assert record is not None, f"the seed has no {model_name}"
     urls = [reverse(f"admin:catalog_{model_name}_changelist")]
