@@ -11,7 +11,7 @@ from tests.views import factories as make
 # reads the catalog version, catalog.caching)
 PAGES = [
     ("/", 8),
-    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 15),
+    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 16),
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/cite.bib", 7),
     ("/persons/", 6),
     (
