@@ -3,9 +3,10 @@ texts mention, the contact events they attest or mention, and their subjects.
 
 Each shared record weighs by its kind (a person or a contact event says more than a subject);
 the documents with the highest sum come first, with the reason in words ("shares Saadoun
-Shaker and 2 contacts"). Three queries whatever the size of the catalog: one grouped query
-ranks every document sharing anything (``top``), one reads what the top few share, with
-names (``_shared``), one reads those documents. Only what the visitor may see counts: a draft
+Shaker and 2 contacts"). Four queries whatever the size of the catalog: one reads the
+document's own visible records (``features``), one grouped query ranks every document sharing
+any of them (``top``), one reads what the top few share, with names (``_shared``), one reads
+those documents. Only what the visitor may see counts: a draft
 person is no reason, a draft document is never related.
 """
 
@@ -15,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, IntegerField, Q, QuerySet, Value
+from django.db.models import F, IntegerField, QuerySet, Value
 
 from catalog.models import Document, EventEvidence, Mention, Status
 from catalog.views.pages import sees_drafts
@@ -80,37 +81,61 @@ def _rows(queryset: QuerySet, kind: int, document: str, feature: str, label: str
     )
 
 
-def shared_rows(document: Document, user) -> list[QuerySet]:
-    """(related document, kind, record, label) for every visible record ``document`` shares
-    with another visible document; each record of ``document`` is read by a subquery."""
+def features(document: Document, user) -> dict[int, list[int]]:
+    """The visible records ``document`` has, by kind: one query. Read first, so that the
+    queries that follow compare plain ids, which every planner answers from the indexes."""
     here = document.pk
-    own_mentions = Mention.objects.filter(translation__document=here)
-    own_events = EventEvidence.objects.filter(translation__document=here).values("event_id")
+    own = Mention.objects.filter(translation__document=here).order_by()
+    kind = lambda k: Value(k, output_field=IntegerField())  # noqa: E731
+    parts = [
+        own.filter(person__isnull=False, **_visible(user, "person__")).values(
+            k=kind(PERSON), f=F("person_id")
+        ),
+        own.filter(agency__isnull=False, **_visible(user, "agency__")).values(
+            k=kind(AGENCY), f=F("agency_id")
+        ),
+        own.filter(event__isnull=False, **_visible(user, "event__")).values(
+            k=kind(EVENT), f=F("event_id")
+        ),
+        EventEvidence.objects.filter(translation__document=here, **_visible(user, "event__"))
+        .order_by()
+        .values(k=kind(EVENT), f=F("event_id")),
+        Document.subjects.through.objects.filter(document=here)
+        .order_by()
+        .values(k=kind(SUBJECT), f=F("subject_id")),
+    ]
+    found: dict[int, list[int]] = defaultdict(list)
+    first, *rest = parts
+    for row in first.union(*rest):
+        found[row["k"]].append(row["f"])
+    return found
+
+
+def shared_rows(document: Document, user, own: dict[int, list[int]]) -> list[QuerySet]:
+    """(related document, kind, record, label) for every record of ``own`` (``features``)
+    that another visible document shares."""
+    here = document.pk
     visible_doc = _visible(user, "translation__document__")
     others = Mention.objects.filter(**visible_doc).exclude(translation__document=here)
     parts = []
     for kind, name, label in ((PERSON, "person", "preferred_name"), (AGENCY, "agency", "name")):
-        mentioned = others.filter(
-            **{f"{name}__in": own_mentions.filter(**{f"{name}__isnull": False}).values(name)},
-            **_visible(user, f"{name}__"),
+        if own.get(kind):
+            mentioned = others.filter(**{f"{name}_id__in": own[kind]})
+            parts.append(
+                _rows(mentioned, kind, "translation__document_id", f"{name}_id", f"{name}__{label}")
+            )
+    if own.get(EVENT):
+        by_mention = others.filter(event_id__in=own[EVENT])
+        by_evidence = EventEvidence.objects.filter(event_id__in=own[EVENT], **visible_doc).exclude(
+            translation__document=here
         )
-        parts.append(
-            _rows(mentioned, kind, "translation__document_id", f"{name}_id", f"{name}__{label}")
-        )
-    events_here = Q(event__in=own_mentions.filter(event__isnull=False).values("event_id")) | Q(
-        event__in=own_events
-    )
-    by_mention = others.filter(events_here, **_visible(user, "event__"))
-    by_evidence = EventEvidence.objects.filter(
-        events_here, **visible_doc, **_visible(user, "event__")
-    ).exclude(translation__document=here)
-    for rows in (by_mention, by_evidence):
-        parts.append(_rows(rows, EVENT, "translation__document_id", "event_id", "event__title"))
-    through = Document.subjects.through.objects.filter(
-        subject__in=Document.subjects.through.objects.filter(document=here).values("subject"),
-        **_visible(user, "document__"),
-    ).exclude(document=here)
-    parts.append(_rows(through, SUBJECT, "document_id", "subject_id", "subject__name"))
+        for rows in (by_mention, by_evidence):
+            parts.append(_rows(rows, EVENT, "translation__document_id", "event_id", "event__title"))
+    if own.get(SUBJECT):
+        through = Document.subjects.through.objects.filter(
+            subject_id__in=own[SUBJECT], **_visible(user, "document__")
+        ).exclude(document=here)
+        parts.append(_rows(through, SUBJECT, "document_id", "subject_id", "subject__name"))
     return parts
 
 
@@ -121,9 +146,9 @@ def _union(parts: list[QuerySet]) -> tuple[str, list]:
     return sql, list(params)
 
 
-def top(document: Document, user, limit: int = TOP) -> list[tuple[int, int]]:
+def top(document: Document, user, own, limit: int = TOP) -> list[tuple[int, int]]:
     """(document id, score) of the ``limit`` documents sharing the most with ``document``."""
-    sql, params = _union(shared_rows(document, user))
+    sql, params = _union(shared_rows(document, user, own))
     weight = " ".join(f"WHEN {kind} THEN {w}" for kind, w in WEIGHTS.items())
     ranked = (
         f"SELECT related, SUM(CASE kind {weight} ELSE 0 END) AS score "  # noqa: S608
@@ -134,9 +159,9 @@ def top(document: Document, user, limit: int = TOP) -> list[tuple[int, int]]:
         return [(row[0], row[1]) for row in cursor.fetchall()]
 
 
-def _shared(document: Document, user, ids: list[int]) -> dict[int, dict[int, list[str]]]:
+def _shared(document: Document, user, own, ids: list[int]) -> dict[int, dict[int, list[str]]]:
     """What each of the documents ``ids`` shares with ``document``, by kind, with names."""
-    parts = [part.filter(related__in=ids) for part in shared_rows(document, user)]
+    parts = [part.filter(related__in=ids) for part in shared_rows(document, user, own)]
     sql, params = _union(parts)
     shared: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
     with connection.cursor() as cursor:
@@ -148,11 +173,14 @@ def _shared(document: Document, user, ids: list[int]) -> dict[int, dict[int, lis
 
 def related_documents(document: Document, user, limit: int = TOP) -> list[Related]:
     """The documents most related to ``document`` through what they share, best first."""
-    ranked = top(document, user, limit)
+    own = features(document, user)
+    if not own:
+        return []
+    ranked = top(document, user, own, limit)
     if not ranked:
         return []
     ids = [pk for pk, _ in ranked]
-    shared = _shared(document, user, ids)
+    shared = _shared(document, user, own, ids)
     documents = Document.objects.only(
         "pk", "slug", "title", "status", "date_display", "date_as_written"
     ).in_bulk(ids)
