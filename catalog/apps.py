@@ -31,8 +31,10 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         # Every write to the catalog changes its version, which every cache key holds
-        # (catalog.caching); signals keep the full-text index in step (catalog.search).
+        # (catalog.caching); signals keep the full-text index in step (catalog.search), with
+        # restrictions too (catalog.restrictions).
         from catalog.caching import version
+        from catalog.restrictions import indexing  # noqa: F401
         from catalog.search import signals  # noqa: F401
 
         version.watch_all()
