@@ -13,8 +13,9 @@ leave out, so that no output can forget a rule of its own:
   withheld like a restricted passage;
 - a person whose every mention lies in what is withheld is left out too (they "appear only
   there"); mentions and evidence that fall inside withheld text are hidden with it;
-- a contact event is left out whole when a withheld person takes part in it (its title and
-  participants would tell who), or when all its evidence lies in withheld text.
+- a contact event is left out whole when all its evidence lies in withheld text, or when
+  its title names a withheld person taking part in it; elsewhere a withheld participant is
+  simply not listed.
 
 A restriction applies while ``lifts_on`` is empty or later than today: it lifts by itself at
 request time. ``current()`` builds the view once per catalog version and day (a handful of
@@ -255,14 +256,26 @@ def _hide_persons_only_in_withheld(view: Withheld) -> None:
 
 
 def _hide_events(view: Withheld) -> None:
-    """Events a withheld person takes part in, or attested only in withheld text."""
-    from catalog.models import EventEvidence, Participant
+    """Events attested only in withheld text, and events whose title names a withheld
+    person taking part. (Other events a withheld person took part in stay public, without
+    them among the participants.)"""
+    from catalog.models import EventEvidence, Participant, PersonName
 
-    taking_part = Participant.objects.filter(person_id__in=list(view.persons)).values_list(
-        "event_id", "person_id"
+    taking_part = list(
+        Participant.objects.filter(person_id__in=list(view.persons)).values_list(
+            "event_id", "event__title", "person_id", "person__preferred_name"
+        )
     )
-    for event_id, person_id in taking_part:
-        view.events[event_id] = _merge_day(view.events, event_id, view.persons[person_id])
+    if taking_part:
+        names: dict[int, set[str]] = {}
+        for person_id, name in PersonName.objects.filter(
+            person_id__in={row[2] for row in taking_part}
+        ).values_list("person_id", "name"):
+            names.setdefault(person_id, set()).add(name.casefold())
+        for event_id, title, person_id, preferred in taking_part:
+            called = names.get(person_id, set()) | {preferred.casefold()}
+            if any(name and name in title.casefold() for name in called):
+                view.events[event_id] = _merge_day(view.events, event_id, view.persons[person_id])
     touched = Q(translation_id__in=list(view.texts)) | Q(
         translation__document_id__in=list(view.documents)
     )

@@ -7,9 +7,19 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.management import call_command
+from django.utils.html import escape
 
 from catalog import search
-from catalog.models import Document, Person, Restriction, SearchWord
+from catalog.models import (
+    ContactEvent,
+    Document,
+    EventEvidence,
+    Mention,
+    Person,
+    Restriction,
+    SearchWord,
+)
+from catalog.restrictions import withheld
 from catalog.restrictions.withheld import today
 from tests.restrictions.public_urls import every_url, fetch_all
 
@@ -167,3 +177,30 @@ def test_a_withheld_document_answers_451_and_is_nowhere_else(seed, client):
     oai = client.get("/oai/?verb=ListIdentifiers&metadataPrefix=oai_dc").content.decode()
     deleted = rf'<header status="deleted">\s*<identifier>oai:liaison.catalog:document/{seed.pk}<'
     assert re.search(deleted, oai)
+
+
+def test_the_text_around_a_withheld_passage_keeps_its_links_and_anchors(seed, client):
+    translation = seed.translations.get()
+    restrict(translation, NAME)
+    page = client.get(f"/documents/{seed.slug}/").content.decode()
+    mentions = Mention.objects.filter(translation=translation).select_related("person", "agency")
+    shown = [m for m in mentions if not (m.start < 1753 and m.end > 1737)]
+    assert len(shown) == len(mentions) - 1
+    # Every other mention links its own words: the offsets after the placeholder moved.
+    for mention in shown:
+        link = f'href="{mention.target.get_absolute_url()}">{escape(mention.quote)}</a>'
+        assert link in page, mention.quote
+    # Evidence keeps the anchor other pages link to (its offset in the full text); the
+    # evidence of his meeting with Scholz lies in the withheld passage and has none (the
+    # al-Douri delegation he took part in stays public, without him).
+    view = withheld.build()
+    hidden_events = {e.slug for e in ContactEvent.objects.filter(pk__in=list(view.events))}
+    assert hidden_events == {"1975-08-scholz-meets-taher-ahmed-amin"}
+    delegation = client.get("/events/1975-08-al-douri-delegation-to-the-gdr/")
+    assert delegation.status_code == 200 and "Taher" not in delegation.content.decode()
+    for evidence in EventEvidence.objects.filter(translation=translation):
+        anchor = f'id="p-{evidence.start}"'
+        hidden = view.hides_event(evidence.event_id) or view.hides_passage(
+            translation.pk, evidence.start, evidence.end
+        )
+        assert (anchor in page) != hidden, evidence.quote
