@@ -7,6 +7,7 @@ import re
 from urllib.parse import parse_qs, urlsplit
 
 from django.core.management import call_command
+from django.db import transaction
 from django.utils.html import escape
 
 from catalog import search
@@ -204,3 +205,15 @@ def test_the_text_around_a_withheld_passage_keeps_its_links_and_anchors(seed, cl
             translation.pk, evidence.start, evidence.end
         )
         assert (anchor in page) != hidden, evidence.quote
+
+
+def test_saving_and_removing_a_restriction_reindexes_in_the_same_transaction(seed, client):
+    amin = Person.objects.get(slug="taher-ahmed-amin")
+    with transaction.atomic():
+        restriction = restrict(None, "", scope=Scope.PERSON, person=amin)
+        assert search_finds(client, "Tahir") == []  # his name variant went with him
+    assert not SearchWord.objects.filter(word="tahir").exists()
+    with transaction.atomic():
+        restriction.delete()
+        assert search_finds(client, "Tahir") == [seed.slug]
+    assert SearchWord.objects.filter(word="tahir", documents=1).exists()
