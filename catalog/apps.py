@@ -14,7 +14,7 @@ from django.contrib.admin import apps as admin_apps
 
 #: The groups of the admin's index, in order, with the records each lists.
 ADMIN_GROUPS = [
-    ("Documents", ["catalog.Document", "catalog.Repository"]),
+    ("Documents", ["catalog.Document", "catalog.Repository", "catalog.Restriction"]),
     ("People and agencies", ["catalog.Person", "catalog.Agency"]),
     ("Contacts", ["catalog.ContactEvent"]),
     ("Vocabularies", ["catalog.Language", "catalog.Subject", "catalog.Place"]),
@@ -32,9 +32,11 @@ class CatalogConfig(AppConfig):
     def ready(self):
         # Every write to the catalog changes its version, which every cache key holds
         # (catalog.caching); signals keep the full-text index in step (catalog.search), with
-        # restrictions too (catalog.restrictions).
+        # restrictions too, and restrictions' lift days in step with the dates they count
+        # from (catalog.restrictions).
         from catalog.caching import version
         from catalog.restrictions import indexing  # noqa: F401
+        from catalog.restrictions import signals as restriction_signals  # noqa: F401
         from catalog.search import signals  # noqa: F401
 
         version.watch_all()

@@ -4,4 +4,12 @@ Importing the modules registers their admins with the default admin site, the
 catalog's own (``catalog.apps.CatalogAdminSite``, grouped by what archivists do).
 """
 
-from catalog.admin import documents, events, merge, people, provenance, vocabularies  # noqa: F401
+from catalog.admin import (  # noqa: F401
+    documents,
+    events,
+    merge,
+    people,
+    provenance,
+    restrictions,
+    vocabularies,
+)

@@ -2,7 +2,8 @@
 
 The two roles are groups created by a migration (``0003``): an archivist
 creates and edits records; an editor may also publish, unpublish and delete
-published records. Passwords are generated, shown once, and never fixed. Too
+published records. A restrictions officer (group of ``0015``) adds and removes
+restrictions on personal data. Passwords are generated, shown once, and never fixed. Too
 many wrong passwords lock a login out for a while (django-axes, configured in
 ``config.settings``); ``lockout_response`` is the page that says so.
 """
@@ -16,7 +17,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.shortcuts import render
 
-ROLES = {"archivist": "Archivist", "editor": "Editor"}
+ROLES = {"archivist": "Archivist", "editor": "Editor", "officer": "Restrictions officer"}
 
 
 class AccountError(ValueError):

@@ -16,6 +16,7 @@ from catalog.admin.forms import PassageForm, PassageFormSet
 from catalog.admin.history import RelatedHistory
 from catalog.admin.provenance import ArchivalReferenceInline
 from catalog.admin.publishing import PublishableAdmin
+from catalog.admin.restrictions import RestrictionInline, restricted_text, restricted_texts
 from catalog.models import ArchivalReference, Document, Mention, Translation
 
 
@@ -63,7 +64,7 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
     ]
     autocomplete_fields = ["original_languages", "subjects", "places"]
     prepopulated_fields = {"slug": ("title",)}
-    readonly_fields = ["date_reading", "mentions_by_text"]
+    readonly_fields = ["date_reading", "mentions_by_text", "restricted_passages"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "summary"]}),
         (
@@ -85,8 +86,9 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
             },
         ),
         ("Mentions", {"fields": ["mentions_by_text"]}),
+        ("Protected personal data", {"fields": ["restricted_passages"]}),
     ]
-    inlines = [TranslationInline, ArchivalReferenceInline]
+    inlines = [TranslationInline, ArchivalReferenceInline, RestrictionInline]
     related_history = (
         RelatedHistory(
             Translation,
@@ -115,6 +117,10 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
     @admin.display(description="archival references")
     def references(self, obj):
         return "; ".join(str(reference) for reference in obj.archival_references.all())
+
+    @admin.display(description="restricted passages")
+    def restricted_passages(self, obj):
+        return restricted_texts(obj)
 
     @admin.display(description="mentions in its texts")
     def mentions_by_text(self, obj):
@@ -178,7 +184,9 @@ class TranslationAdmin(CatalogAdmin):
         "text",
         ("translator", "commissioned_by"),
         "credit_line",
+        "restricted_passages",
     ]
+    readonly_fields = ["restricted_passages"]
     inlines = [MentionInline]
     related_history = (
         RelatedHistory(
@@ -191,6 +199,10 @@ class TranslationAdmin(CatalogAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("document", "language", "translator")
+
+    @admin.display(description="restricted passages")
+    def restricted_passages(self, obj):
+        return restricted_text(obj)
 
 
 @admin.register(Mention)

@@ -8,7 +8,9 @@ may have renamed a record since: it is updated, not created again); evidence and
 text verbatim, and the loader finds each quote in the translation, so the file
 never carries character offsets that a corrected text would invalidate.
 
-The layout is documented by the seed's own annotation file in ``seeds/``.
+The layout is documented by the seed's own annotation file in ``seeds/``; the
+``restrictions:`` section (what of the document is withheld from the public) by
+``catalog.importers.annotation_restrictions``.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.text import slugify
 
+from catalog.importers.annotation_restrictions import apply_restrictions
 from catalog.importers.base import ImportProblem, Upserter
 from catalog.models import (
     Agency,
@@ -369,6 +372,9 @@ class AnnotationFile:
                     {"translation": translation, "start": start, "end": end, **targets},
                     {"quote": surface},
                 )
+
+        # Last, once the persons they name are in: what of the document is withheld.
+        apply_restrictions(self, upserter, document, translation)
 
     def find(self, text: str, quote: str, item: dict, field: str) -> tuple[int, int]:
         """The one span where ``quote`` stands in ``text``."""

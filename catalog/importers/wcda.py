@@ -327,8 +327,10 @@ class WCDAImporter:
                     return new_from + (offset - old_from) if tag == "equal" else new_from
             return len(text)
 
-        for related in ("mention_set", "roleevidence_set", "eventevidence_set"):
+        for related in ("mention_set", "roleevidence_set", "eventevidence_set", "restrictions"):
             for passage in getattr(translation, related).all():
+                if passage.start is None:  # a restriction of the whole text
+                    continue
                 start = carry(passage.start)
                 end = start + len(passage.quote)
                 if text[start:end] != passage.quote:

@@ -6,7 +6,12 @@ enforce by itself or would only answer with an integrity error that names no row
 
 from __future__ import annotations
 
-from catalog.models import Mention, Participant, Passage, PersonRole
+from django.core.exceptions import ValidationError
+
+from catalog.models import Mention, Participant, Passage, PersonRole, Restriction
+
+#: The columns of restrictions.csv that hold each field of a restriction.
+RESTRICTION_COLUMNS = {"translation": "text_document, text_kind, text_language"}
 
 
 def record_problems(instance, texts: dict[int, str]) -> list[tuple[str, str, str]]:
@@ -23,7 +28,23 @@ def record_problems(instance, texts: dict[int, str]) -> list[tuple[str, str, str
         problems.append(("person, agency", "", "A participant is a person, an agency, or both."))
     if isinstance(instance, PersonRole) and _ends_before_start(instance):
         problems.append(("end", instance.end, "The office cannot end before it starts."))
+    if isinstance(instance, Restriction):
+        problems.extend(_restriction(instance))
     return problems
+
+
+def _restriction(restriction: Restriction) -> list[tuple[str, str, str]]:
+    from catalog.restrictions.rules import check
+
+    try:
+        check(restriction)
+    except ValidationError as err:
+        return [
+            (RESTRICTION_COLUMNS.get(name, name), str(getattr(restriction, name, "") or ""), msg)
+            for name, messages in err.message_dict.items()
+            for msg in messages
+        ]
+    return []
 
 
 def _passage(passage: Passage, text: str) -> list[tuple[str, str, str]]:

@@ -13,7 +13,13 @@ from pathlib import Path
 from django.db import models
 
 from catalog.interchange.cells import SEPARATOR
-from catalog.interchange.schema import FORMAT_VERSION, RECORD_TYPES, RecordType, final_field
+from catalog.interchange.schema import (
+    FORMAT_VERSION,
+    RECORD_TYPES,
+    STAFF_ONLY,
+    RecordType,
+    final_field,
+)
 
 DIALECT = {
     "delimiter": ",",
@@ -100,7 +106,14 @@ def package(*, published_only: bool = False) -> dict:
         "description": "An archival catalog of Cold War intelligence records: documents, "
         "their texts, persons, agencies, contact events and the passages attesting them. "
         + FORMULA_NOTE,
-        "resources": [*(describe(record) for record in RECORD_TYPES), _retired_slugs()],
+        "resources": [
+            *(
+                describe(record)
+                for record in RECORD_TYPES
+                if not (published_only and record.name in STAFF_ONLY)
+            ),
+            _retired_slugs(),
+        ],
     }
 
 

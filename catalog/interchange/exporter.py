@@ -25,7 +25,8 @@ from tqdm import tqdm
 
 from catalog.interchange import datapackage, retired
 from catalog.interchange.cells import join_values, to_cell
-from catalog.interchange.schema import RECORD_TYPES, RecordType, final_field
+from catalog.interchange.schema import RECORD_TYPES, STAFF_ONLY, RecordType, final_field
+from catalog.interchange.withholding import PublicView
 from catalog.models import Publishable, Status
 
 CHUNK_SIZE = 2000
@@ -90,6 +91,7 @@ def publication_filter(record: RecordType) -> tuple[Q, dict[str, Q]]:
 class CatalogExporter:
     def __init__(self, *, published_only: bool = False, chunk_size: int = CHUNK_SIZE, stderr=None):
         self.published_only = published_only
+        self.public: PublicView | None = None  # set by run() when something is withheld
         self.chunk_size = chunk_size
         self.stderr = stderr if stderr is not None else sys.stderr
 
@@ -97,7 +99,13 @@ class CatalogExporter:
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
         report = ExportReport()
+        # A published-only export is for the public: it reads the withheld view.
+        self.public = PublicView() if self.published_only else None
+        if self.public is not None and self.public.empty:
+            self.public = None
         for record in RECORD_TYPES:
+            if self.published_only and record.name in STAFF_ONLY:
+                continue  # restrictions are for staff: what they withhold is in no public file
             started = time.perf_counter()
             report.rows[record.file_name] = self.export_record(record, directory / record.file_name)
             report.seconds[record.file_name] = time.perf_counter() - started
@@ -116,6 +124,11 @@ class CatalogExporter:
         if self.published_only:
             keep, blank_unless = publication_filter(record)
             queryset = queryset.filter(keep)
+        public = self.public
+        if public is not None:
+            left_out = public.exclusion(record)
+            if left_out is not None:
+                queryset = queryset.exclude(left_out)
         for column in record.columns:
             if column.many:
                 continue
@@ -129,6 +142,8 @@ class CatalogExporter:
                 )
             else:
                 selected.append(column.path)
+        if public is not None:
+            selected.extend(public.extra_paths(record))
         order = [sort_expression(record.model, path) for path in record.key_paths]
         return queryset.order_by(*order, "pk").values_list(*selected)
 
@@ -163,16 +178,23 @@ class CatalogExporter:
             c.name: self._many_values(record, c.name, [r[0] for r in chunk])
             for c in record.many_columns
         }
+        public = self.public
+        written = 0
         for row in chunk:
             values = iter(row[1:])
-            cells = []
+            cells = {}
             for column in record.columns:
                 if column.many:
-                    cells.append(to_cell(join_values(many[column.name].get(row[0], []))))
+                    cells[column.name] = join_values(many[column.name].get(row[0], []))
                 else:
-                    cells.append(to_cell(next(values)))
-            writer.writerow(cells)
-        return len(chunk)
+                    cells[column.name] = next(values)
+            if public is not None:
+                cells = public.rewrite(record, cells, tuple(values))
+                if cells is None:
+                    continue
+            writer.writerow([to_cell(cells[column.name]) for column in record.columns])
+            written += 1
+        return written
 
     def _many_values(self, record: RecordType, name: str, pks: list) -> dict:
         """The linked records' keys for one chunk, in one query, sorted for stable output."""

@@ -25,6 +25,7 @@ from catalog.interchange.schema import BY_MODEL, Link, RecordType
 from catalog.interchange.writing import insert, insert_history, insert_links
 from catalog.models import Publishable, RetiredSlug
 from catalog.models.hierarchy import Hierarchical, ParentGraph, loop_message
+from catalog.restrictions.signals import WATCHED, dates_changed
 from catalog.search.indexer import SearchIndexer
 
 
@@ -125,6 +126,10 @@ class RecordLoader:
             return
         for column, model_field in self.plain:
             raw = from_cell(row.cells[column.name])
+            if raw == "" and model_field.null:
+                # An empty cell of an optional number or date (a restriction's span, its day).
+                row.values[model_field.attname] = None
+                continue
             try:
                 # The field's own checks: length, choices, slug, URL, EDTF (catalog.dates).
                 value = model_field.clean(raw, None)
@@ -394,6 +399,12 @@ class RecordLoader:
                 )
             elif fields:
                 model._default_manager.bulk_update(instances, fields)
+            watched = WATCHED.get(model)
+            if watched and watched[0] in fields:
+                # No signal follows a bulk update: the lift days counted from these dates.
+                dates_changed(
+                    model, [r.instance.pk for r in changed if watched[0] in r.instance._changed]
+                )
             for r in changed:
                 old = r.instance._old_slug
                 if old and old != r.instance.slug:

@@ -41,6 +41,7 @@ from catalog.models import (
     Place,
     Publishable,
     Repository,
+    Restriction,
     RoleEvidence,
     Subject,
     Translation,
@@ -158,6 +159,12 @@ def _dated(model: type[models.Model], *extra: str) -> tuple[str, ...]:
 
 def _prepare_reference(reference: ArchivalReference) -> None:
     reference.apply_parse()
+
+
+def _prepare_restriction(restriction: Restriction) -> None:
+    from catalog.restrictions.rules import complete
+
+    complete(restriction)
 
 
 _PUBLISHABLE = ("slug", "status")
@@ -363,7 +370,40 @@ RECORD_TYPES: list[RecordType] = [
         key=("document", "text_kind", "text_language", "start", "end", "person", "agency", "event"),
         description="Persons, agencies and contact events named in texts, at their spans.",
     ),
+    RecordType(
+        "restrictions",
+        Restriction,
+        _cols(
+            "scope",
+            Column("document", "document__slug", description="The document withheld."),
+            Column(
+                "text_document",
+                "translation__document__slug",
+                description="For a passage or a text: the slug of the text's document.",
+            ),
+            Column("text_kind", "translation__kind", description="The text's kind."),
+            Column("text_language", "translation__language__code", description="Its language."),
+            *_SPAN,
+            Column("person", "person__slug", description="The person withheld, or named."),
+            "reason",
+            "note",
+            "legal_basis",
+            Column("rule", "rule", description=", ".join(Restriction.Rule.values)),
+            Column("lift_date", "lift_date", description="For the rule 'fixed': YYYY-MM-DD."),
+        ),
+        key=(
+            *("scope", "document", "text_document", "text_kind", "text_language"),
+            *("start", "end", "person"),
+        ),
+        description="Restrictions on personal data (StUG §§ 32-34, BArchG § 11): passages, "
+        "texts, documents and persons withheld from the public, and until when. Staff only: "
+        "never in a published-only export.",
+        derived=("lifts_on",),
+        prepare=_prepare_restriction,
+    ),
 ]
+#: Record types a published-only export leaves out whole.
+STAFF_ONLY = ("restrictions",)
 
 BY_NAME: dict[str, RecordType] = {r.name: r for r in RECORD_TYPES}
 BY_MODEL: dict[type[models.Model], RecordType] = {r.model: r for r in RECORD_TYPES}

@@ -6,7 +6,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from catalog.apps import ADMIN_GROUPS
-from catalog.models import Person, RetiredSlug
+from catalog.models import Person, Restriction, RetiredSlug
 
 CATALOG_MODELS = [
     model._meta.model_name
@@ -22,12 +22,18 @@ def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, 
         person = Person.objects.first()
         person.slug = f"{person.slug}-renamed"
         person.save()
+    if model is Restriction:
+        Restriction.objects.create(
+            translation=seed.translations.get(), quote="Taher Ahmed Amin", reason="third_party"
+        )
     record = model.objects.first()
     assert record is not None, f"the seed has no {model_name}"
     urls = [reverse(f"admin:catalog_{model_name}_changelist")]
     if model_name != "retiredslug":
+        # Archivists see restrictions but do not add them (tests/admin/test_restrictions.py).
+        if model is not Restriction:
+            urls.append(reverse(f"admin:catalog_{model_name}_add"))
         urls += [
-            reverse(f"admin:catalog_{model_name}_add"),
             reverse(f"admin:catalog_{model_name}_change", args=[record.pk]),
             reverse(f"admin:catalog_{model_name}_history", args=[record.pk]),
         ]
@@ -55,7 +61,7 @@ def test_the_admin_index_is_grouped_and_lists_no_join_tables(editor_client):
         for app in response.context["app_list"]
     }
     assert list(groups) == [*(name for name, _ in ADMIN_GROUPS), "System"]
-    assert groups["Documents"] == ["Document", "Repository"]
+    assert groups["Documents"] == ["Document", "Repository", "Restriction"]
     assert groups["People and agencies"] == ["Person", "Agency"]
     assert groups["Contacts"] == ["ContactEvent"]
     assert groups["Vocabularies"] == ["Language", "Subject", "Place"]
