@@ -217,3 +217,23 @@ def test_saving_and_removing_a_restriction_reindexes_in_the_same_transaction(see
         restriction.delete()
         assert search_finds(client, "Tahir") == [seed.slug]
     assert SearchWord.objects.filter(word="tahir", documents=1).exists()
+
+
+def test_a_lift_day_moved_by_a_changed_death_date_reindexes(seed, client):
+    amin = Person.objects.get(slug="taher-ahmed-amin")
+    restriction = restrict(
+        seed.translations.get(), NAME, person=amin, rule=Rule.STATUTORY, lift_date=None
+    )
+    assert search_finds(client, "Taher") == []
+    amin.life_dates = "1930/2001"  # protected until the end of 2011: lifted long ago
+    amin.save()
+    assert search_finds(client, "Taher") == [seed.slug]
+    call_command("lift_restrictions", stdout=io.StringIO())
+    restriction.refresh_from_db()
+    assert restriction.lift_recorded is not None
+    amin.life_dates = "1930/2030"  # a correction: protected again, and a later lift recorded anew
+    amin.save()
+    restriction.refresh_from_db()
+    assert restriction.lift_recorded is None
+    assert search_finds(client, "Taher") == []
+    assert "Taher" not in client.get(f"/documents/{seed.slug}/").content.decode()
