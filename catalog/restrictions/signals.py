@@ -35,8 +35,17 @@ def dates_changed(model, ids) -> int:
     return recompute(restrictions)
 
 
+_UNKNOWN = object()
+
+
 def _remember(sender, instance, **kwargs):
-    setattr(instance, _LOADED, getattr(instance, WATCHED[sender][0]))
+    field = WATCHED[sender][0]
+    # A record loaded without its date (``.only()``, ``.defer()``) is not made to fetch it:
+    # that was a query per record on the lists. Its save computes the lift days again.
+    if field in instance.get_deferred_fields():
+        setattr(instance, _LOADED, _UNKNOWN)
+    else:
+        setattr(instance, _LOADED, getattr(instance, field))
 
 
 def _saved(sender, instance, created, raw=False, **kwargs):
