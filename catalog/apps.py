@@ -35,9 +35,11 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         # Every write to the catalog changes its version, which every cache key holds
-        # (catalog.caching); signals keep the full-text index in step (catalog.search), and
-        # restrictions' lift days in step with the dates they count from.
+        # (catalog.caching); signals keep the full-text index in step (catalog.search), with
+        # restrictions too, and restrictions' lift days in step with the dates they count
+        # from (catalog.restrictions).
         from catalog.caching import version
+        from catalog.restrictions import indexing  # noqa: F401
         from catalog.restrictions import signals as restriction_signals  # noqa: F401
         from catalog.search import signals  # noqa: F401
 

@@ -30,6 +30,7 @@ from catalog.models import (
     Translation,
     authorities,
 )
+from catalog.restrictions import public
 from catalog.views.pages import is_visible
 
 
@@ -139,12 +140,17 @@ class TextSummarySerializer(serializers.ModelSerializer):
         fields = ["url", "kind", "language", "title"]
 
 
+def _shown(passages) -> list:
+    """Mentions and evidence outside withheld text (``catalog.restrictions``)."""
+    return [passage for passage in passages if public.passage_shown(passage)]
+
+
 def _mentions(document) -> list:
-    return [m for text in document.translations.all() for m in text.mention_set.all()]
+    return _shown(m for text in document.translations.all() for m in text.mention_set.all())
 
 
 def _role_evidence(document) -> list:
-    return [e for text in document.translations.all() for e in text.roleevidence_set.all()]
+    return _shown(e for text in document.translations.all() for e in text.roleevidence_set.all())
 
 
 def _mentioned_persons(document):
@@ -160,7 +166,7 @@ def _mentioned_agencies(document):
 def _attested_events(document):
     yield from (m.event for m in _mentions(document) if m.event_id)
     for text in document.translations.all():
-        yield from (evidence.event for evidence in text.eventevidence_set.all())
+        yield from (evidence.event for evidence in _shown(text.eventevidence_set.all()))
 
 
 class DocumentSerializer(serializers.ModelSerializer):
@@ -207,6 +213,12 @@ class TextSerializer(serializers.ModelSerializer):
     @extend_schema_field(OpenApiTypes.URI)
     def get_page(self, text) -> str:
         return _absolute(self, text.document.get_absolute_url())
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        # As the public reads it: withheld passages as their placeholder.
+        data["text"] = public.view().redact(instance).text
+        return data
 
 
 class PersonNameSerializer(serializers.ModelSerializer):

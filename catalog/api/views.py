@@ -38,7 +38,7 @@ from catalog.models import (
 )
 from catalog.search.filters import DocumentFilter
 from catalog.views.filters import AgencyFilter, ContactEventFilter, PersonFilter
-from catalog.views.pages import chronological, find_visible, sees_drafts, visible_filter
+from catalog.views.pages import chronological, find_visible, sees_drafts, visible_q
 
 
 class RecordViewSet(viewsets.ReadOnlyModelViewSet):
@@ -110,7 +110,7 @@ class TextViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         return Translation.objects.filter(
-            **visible_filter(self.request.user, "document__")
+            visible_q(self.request.user, "document__")
         ).select_related("document", "language", "translator", "commissioned_by")
 
 
@@ -122,7 +122,7 @@ def public_roles(user):
     )
     if sees_drafts(user):
         return roles
-    shown = Q(**visible_filter(user, "evidence__translation__document__"))
+    shown = visible_q(user, "evidence__translation__document__")
     return roles.annotate(
         evidence_total=Count("evidence"), evidence_shown=Count("evidence", filter=shown)
     ).filter(Q(evidence_total=0) | Q(evidence_shown__gt=0))

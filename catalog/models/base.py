@@ -26,10 +26,13 @@ class PublishableQuerySet(models.QuerySet):
         return self.filter(status=Status.PUBLISHED)
 
     def visible_to(self, user):
-        """What ``user`` may see on the public site: staff see drafts too."""
+        """What ``user`` may see on the public site: staff see drafts too; nobody sees the
+        documents and persons withheld whole (``catalog.restrictions``)."""
+        from catalog.restrictions.public import leave_out
+
         if user is not None and user.is_active and user.is_staff:
-            return self
-        return self.published()
+            return leave_out(self)
+        return leave_out(self.published())
 
 
 class Publishable(models.Model):

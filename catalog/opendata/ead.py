@@ -37,6 +37,7 @@ from catalog.models.documents import document_prefetches
 from catalog.models.provenance import document_publisher_address
 from catalog.opendata.common import Context, iso639_2b, repository_name
 from catalog.opendata.xml import element, iso_day, normal_from_bounds, sub, utc_seconds
+from catalog.restrictions import public
 
 NS = "http://ead3.archivists.org/schema/"
 SCHEMA_LOCATION = f"{NS} https://www.loc.gov/ead/ead3.xsd"
@@ -64,11 +65,14 @@ class DocumentFacts:
             .order_by("start")
         )
         for mention in mentions:
+            if not public.passage_shown(mention):
+                continue  # named in withheld text: not named here either
             for record, found in (
                 (mention.person, facts.persons),
                 (mention.agency, facts.agencies),
             ):
                 published = record is not None and record.status == Status.PUBLISHED
+                published = published and not public.hides(record)
                 if published and record not in found[mention.document_id]:
                     found[mention.document_id].append(record)
         units = {r.unit for d in documents for r in d.archival_references.all() if r.unit}

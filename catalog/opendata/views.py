@@ -1,5 +1,5 @@
 """Downloads of the exchange formats from the record pages: a document's EAD 3 and a
-person's or agency's EAC-CPF 2.0, for published records only (a draft is a 404 for
+person's or agency's EAC-CPF 2.0, for published records only, not withheld (a draft is a 404 for
 everyone here: these are files for other archives, not previews)."""
 
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,6 +11,7 @@ from catalog.opendata.common import Context
 from catalog.opendata.eac import AuthorityFacts, eac
 from catalog.opendata.ead import DocumentFacts, ead
 from catalog.opendata.xml import serialise
+from catalog.restrictions import public
 
 CONTENT_TYPE = "application/xml; charset=utf-8"
 
@@ -18,10 +19,14 @@ CONTENT_TYPE = "application/xml; charset=utf-8"
 def _published(model, slug: str, url_name: str):
     """(record, None) for a published record, (None, redirect) for a retired slug."""
     record = model.objects.filter(slug=slug, status=Status.PUBLISHED).first()
-    if record is not None:
+    if record is not None and not public.hides(record):
         return record, None
     successor = RetiredSlug.lookup(model, slug)
-    if successor is not None and successor.status == Status.PUBLISHED:
+    if (
+        successor is not None
+        and successor.status == Status.PUBLISHED
+        and not public.hides(successor)
+    ):
         return None, redirect(reverse(url_name, args=[successor.slug]), permanent=True)
     raise Http404(f"No published {model._meta.verbose_name} at this address.")
 

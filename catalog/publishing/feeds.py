@@ -20,7 +20,7 @@ class RecentDocumentsFeed(Feed):
     link = reverse_lazy("catalog:documents")
 
     def items(self):
-        return Document.objects.published().order_by("-created", "-pk")[:FEED_SIZE]
+        return Document.objects.visible_to(None).order_by("-created", "-pk")[:FEED_SIZE]
 
     def item_title(self, item: Document) -> str:
         return item.title

@@ -41,10 +41,11 @@ class RecordSitemap(Sitemap):
 
 
 class PublishedSitemap(RecordSitemap):
-    """Published records, with their last change; drafts are never listed."""
+    """Published records, with their last change; drafts are never listed, nor records
+    withheld whole (``catalog.restrictions``)."""
 
     def records(self):
-        return self.model.objects.published()
+        return self.model.objects.visible_to(None)
 
     def items(self):
         return self.records().order_by("pk").values("slug", "modified")

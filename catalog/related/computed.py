@@ -16,10 +16,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import F, IntegerField, QuerySet, Value
+from django.db.models import F, IntegerField, Q, QuerySet, Value
 
-from catalog.models import Document, EventEvidence, Mention, Status
-from catalog.views.pages import sees_drafts
+from catalog.models import Document, EventEvidence, Mention
+from catalog.restrictions import public
+from catalog.views.pages import visible_q
 
 TOP = 5
 PERSON, AGENCY, EVENT, SUBJECT = 1, 2, 3, 4
@@ -68,8 +69,10 @@ def reason(shared: dict[int, list[str]]) -> str:
     return f"shares {words}"
 
 
-def _visible(user, prefix: str) -> dict:
-    return {} if sees_drafts(user) else {f"{prefix}status": Status.PUBLISHED}
+def _visible(user, prefix: str) -> Q:
+    """Rows whose record at ``prefix`` ``user`` may see: published (staff see drafts), and
+    not withheld whole (catalog.restrictions)."""
+    return visible_q(user, prefix)
 
 
 def _rows(queryset: QuerySet, kind: int, document: str, feature: str, label: str) -> QuerySet:
@@ -85,19 +88,21 @@ def features(document: Document, user) -> dict[int, list[int]]:
     """The visible records ``document`` has, by kind: one query. Read first, so that the
     queries that follow compare plain ids, which every planner answers from the indexes."""
     here = document.pk
-    own = Mention.objects.filter(translation__document=here).order_by()
+    # Names in withheld passages are not shared: the reason would give them away.
+    shown = public.passages_shown_q()
+    own = Mention.objects.filter(shown, translation__document=here).order_by()
     kind = lambda k: Value(k, output_field=IntegerField())  # noqa: E731
     parts = [
-        own.filter(person__isnull=False, **_visible(user, "person__")).values(
+        own.filter(_visible(user, "person__"), person__isnull=False).values(
             k=kind(PERSON), f=F("person_id")
         ),
-        own.filter(agency__isnull=False, **_visible(user, "agency__")).values(
+        own.filter(_visible(user, "agency__"), agency__isnull=False).values(
             k=kind(AGENCY), f=F("agency_id")
         ),
-        own.filter(event__isnull=False, **_visible(user, "event__")).values(
+        own.filter(_visible(user, "event__"), event__isnull=False).values(
             k=kind(EVENT), f=F("event_id")
         ),
-        EventEvidence.objects.filter(translation__document=here, **_visible(user, "event__"))
+        EventEvidence.objects.filter(shown, _visible(user, "event__"), translation__document=here)
         .order_by()
         .values(k=kind(EVENT), f=F("event_id")),
         Document.subjects.through.objects.filter(document=here)
@@ -116,7 +121,8 @@ def shared_rows(document: Document, user, own: dict[int, list[int]]) -> list[Que
     that another visible document shares."""
     here = document.pk
     visible_doc = _visible(user, "translation__document__")
-    others = Mention.objects.filter(**visible_doc).exclude(translation__document=here)
+    shown = public.passages_shown_q()
+    others = Mention.objects.filter(visible_doc, shown).exclude(translation__document=here)
     parts = []
     for kind, name, label in ((PERSON, "person", "preferred_name"), (AGENCY, "agency", "name")):
         if own.get(kind):
@@ -126,14 +132,14 @@ def shared_rows(document: Document, user, own: dict[int, list[int]]) -> list[Que
             )
     if own.get(EVENT):
         by_mention = others.filter(event_id__in=own[EVENT])
-        by_evidence = EventEvidence.objects.filter(event_id__in=own[EVENT], **visible_doc).exclude(
-            translation__document=here
-        )
+        by_evidence = EventEvidence.objects.filter(
+            visible_doc, shown, event_id__in=own[EVENT]
+        ).exclude(translation__document=here)
         for rows in (by_mention, by_evidence):
             parts.append(_rows(rows, EVENT, "translation__document_id", "event_id", "event__title"))
     if own.get(SUBJECT):
         through = Document.subjects.through.objects.filter(
-            subject_id__in=own[SUBJECT], **_visible(user, "document__")
+            _visible(user, "document__"), subject_id__in=own[SUBJECT]
         ).exclude(document=here)
         parts.append(_rows(through, SUBJECT, "document_id", "subject_id", "subject__name"))
     return parts

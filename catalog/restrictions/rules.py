@@ -183,12 +183,20 @@ def complete(restriction) -> None:
 def recompute(restrictions) -> int:
     """Store the lift day again for ``restrictions`` (after a life date or a document's date
     changed); returns how many changed."""
+    from catalog import search
+    from catalog.restrictions.indexing import documents_of
+    from catalog.restrictions.withheld import today
+
     changed = []
     for restriction in restrictions:
         day = lift_day(restriction)
         if day != restriction.lifts_on:
             restriction.lifts_on = day
+            if day is None or day > today():
+                restriction.lift_recorded = None  # applies again: a later lift is recorded anew
             changed.append(restriction)
     if changed:
-        type(changed[0]).objects.bulk_update(changed, ["lifts_on"])
+        type(changed[0]).objects.bulk_update(changed, ["lifts_on", "lift_recorded"])
+        # A bulk update sends no signal: what applies again (or lifts) is reindexed here.
+        search.reindex(set().union(*(documents_of(r) for r in changed)))
     return len(changed)

@@ -36,6 +36,9 @@ def dates_changed(model, ids) -> int:
     return recompute(restrictions)
 
 
+_UNKNOWN = object()
+
+
 def _remember(sender, instance, **kwargs):
     # Never load a deferred date here (``.only()`` on a list page): that would cost a query
     # for every record read. A record loaded without it is checked when saved.

@@ -12,7 +12,10 @@ leave out, so that no output can forget a rule of its own:
 - a **person** under restriction is left out whole, and every passage that mentions them is
   withheld like a restricted passage;
 - a person whose every mention lies in what is withheld is left out too (they "appear only
-  there"); mentions and evidence that fall inside withheld text are hidden with it.
+  there"); mentions and evidence that fall inside withheld text are hidden with it;
+- a contact event is left out whole when all its evidence lies in withheld text, or when
+  its title names a withheld person taking part in it; elsewhere a withheld participant is
+  simply not listed.
 
 A restriction applies while ``lifts_on`` is empty or later than today: it lifts by itself at
 request time. ``current()`` builds the view once per catalog version and day (a handful of
@@ -86,10 +89,11 @@ class Withheld:
     # translation id -> sorted, merged (start, end, lifts_on)
     spans: dict[int, list[tuple[int, int, datetime.date | None]]] = field(default_factory=dict)
     persons: dict[int, datetime.date | None] = field(default_factory=dict)
+    events: dict[int, datetime.date | None] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
-        return not (self.documents or self.texts or self.spans or self.persons)
+        return not (self.documents or self.texts or self.spans or self.persons or self.events)
 
     # --- what is left out whole -------------------------------------------------------
     def hides_document(self, document_id: int) -> bool:
@@ -97,6 +101,9 @@ class Withheld:
 
     def hides_person(self, person_id: int | None) -> bool:
         return person_id is not None and person_id in self.persons
+
+    def hides_event(self, event_id: int | None) -> bool:
+        return event_id is not None and event_id in self.events
 
     def hides_text(self, translation_id: int, document_id: int | None = None) -> bool:
         return translation_id in self.texts or (
@@ -191,6 +198,7 @@ def build(day: datetime.date | None = None) -> Withheld:
             raw_spans.setdefault(translation_id, []).append((start, end, view.persons[person_id]))
     view.spans = {tid: _merged(spans) for tid, spans in raw_spans.items()}
     _hide_persons_only_in_withheld(view)
+    _hide_events(view)
     return view
 
 
@@ -245,6 +253,55 @@ def _hide_persons_only_in_withheld(view: Withheld) -> None:
             lifts[person_id] = _later(lifts[person_id], day) if person_id in lifts else day
     for person_id in candidates - visible:
         view.persons[person_id] = lifts.get(person_id)
+
+
+def _hide_events(view: Withheld) -> None:
+    """Events attested only in withheld text, and events whose title names a withheld
+    person taking part. (Other events a withheld person took part in stay public, without
+    them among the participants.)"""
+    from catalog.models import EventEvidence, Participant, PersonName
+
+    taking_part = list(
+        Participant.objects.filter(person_id__in=list(view.persons)).values_list(
+            "event_id", "event__title", "person_id", "person__preferred_name"
+        )
+    )
+    if taking_part:
+        names: dict[int, set[str]] = {}
+        for person_id, name in PersonName.objects.filter(
+            person_id__in={row[2] for row in taking_part}
+        ).values_list("person_id", "name"):
+            names.setdefault(person_id, set()).add(name.casefold())
+        for event_id, title, person_id, preferred in taking_part:
+            called = names.get(person_id, set()) | {preferred.casefold()}
+            if any(name and name in title.casefold() for name in called):
+                view.events[event_id] = _merge_day(view.events, event_id, view.persons[person_id])
+    touched = Q(translation_id__in=list(view.texts)) | Q(
+        translation__document_id__in=list(view.documents)
+    )
+    for translation_id, spans in view.spans.items():
+        for start, end, _ in spans:
+            touched |= Q(translation_id=translation_id, start__lt=end, end__gt=start)
+    candidates = set(
+        EventEvidence.objects.filter(touched)
+        .exclude(event_id__in=list(view.events))
+        .values_list("event_id", flat=True)
+    )
+    if not candidates:
+        return
+    evidence = EventEvidence.objects.filter(event_id__in=candidates).values_list(
+        "event_id", "translation_id", "translation__document_id", "start", "end"
+    )
+    visible: set[int] = set()
+    lifts: dict[int, datetime.date | None] = {}
+    for event_id, translation_id, document_id, start, end in evidence:
+        day = view.withholding(translation_id, start, end, document_id)
+        if day is VISIBLE:
+            visible.add(event_id)
+        else:
+            lifts[event_id] = _merge_day(lifts, event_id, day)
+    for event_id in candidates - visible:
+        view.events[event_id] = lifts.get(event_id)
 
 
 _REQUEST_ATTRIBUTE = "_liaison_withheld"

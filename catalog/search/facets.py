@@ -47,6 +47,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.restrictions import public
 
 FACET_SIZE = 15
 # The best-ranked matches a large search's facets are counted over (see ``sample``).
@@ -101,9 +102,10 @@ def _repositories(user) -> list[QuerySet]:
 def _visible(relation: str, user) -> Q:
     """The related record is visible to ``user``: a condition on the join, so that the
     database starts from the documents counted rather than from every visible record."""
+    withheld = public.shown_q(f"{relation}__")
     if _sees_drafts(user):
-        return Q()
-    return Q(**{f"{relation}__status": Status.PUBLISHED})
+        return withheld
+    return Q(**{f"{relation}__status": Status.PUBLISHED}) & withheld
 
 
 def _sees_drafts(user) -> bool:
@@ -114,8 +116,13 @@ def _named(kind: str, label: str) -> Callable:
     """Persons or agencies: mentioned in a text, or taking part in an event it attests."""
 
     def pairs(user) -> list[QuerySet]:
-        mentioned = Mention.objects.filter(_visible(kind, user), **{f"{kind}__isnull": False})
+        # Not from withheld text: a facet would tell who it names (catalog.restrictions).
+        shown = public.passages_shown_q()
+        mentioned = Mention.objects.filter(
+            shown, _visible(kind, user), **{f"{kind}__isnull": False}
+        )
         attested = EventEvidence.objects.filter(
+            shown,
             _visible("event", user),
             _visible(f"event__participants__{kind}", user),
             **{f"event__participants__{kind}__isnull": False},
@@ -155,7 +162,7 @@ def _classifications(user) -> list[QuerySet]:
 
 
 def _event_kinds(user) -> list[QuerySet]:
-    evidence = EventEvidence.objects.filter(_visible("event", user))
+    evidence = EventEvidence.objects.filter(public.passages_shown_q(), _visible("event", user))
     return [_pairs(evidence, "event__kind", "event__kind", "translation__document_id")]
 
 

@@ -12,6 +12,13 @@ The indexer also keeps the vocabulary of published documents
 (``catalog.search.vocabulary``) counted: each text it writes or deletes adds or
 takes back its words, if its document was published when it was written.
 
+Withheld content (``catalog.restrictions``) never reaches the index: a document withheld
+whole has no search text, a text is indexed as the public reads it (withheld passages as
+their placeholder), and a person lends their names only to the documents that name them
+outside withheld passages, so that a restricted name finds nothing and no snippet or
+highlight can show it. The view is built afresh (not from the cache), so that a
+restriction saved in the same transaction counts.
+
 The indexer takes an app registry so that a data migration can run it on the
 historical models.
 """
@@ -33,6 +40,8 @@ class SearchIndexer:
     batch_size = 500
 
     def __init__(self, apps=global_apps):
+        # A data migration's historical models predate restrictions: nothing is withheld.
+        self.withholds = apps is global_apps
         get = apps.get_model
         self.Document = get("catalog", "Document")
         self.Translation = get("catalog", "Translation")
@@ -53,10 +62,15 @@ class SearchIndexer:
         ids = sorted({pk for pk in document_ids if pk is not None})
         if not ids:
             return 0
-        documents = self.Document.objects.filter(pk__in=ids).values_list(
-            "pk", "title", "summary", "status"
-        )
-        texts, names = self.texts(ids), self.names(ids)
+        view = self.withheld_view()
+        documents = [
+            row
+            for row in self.Document.objects.filter(pk__in=ids).values_list(
+                "pk", "title", "summary", "status"
+            )
+            if not view.hides_document(row[0])
+        ]
+        texts, names = self.texts(ids, view), self.names(ids, view)
         rows = [
             self.SearchText(
                 document_id=pk,
@@ -81,6 +95,11 @@ class SearchIndexer:
                 given.subtract(taken_back)
                 vocabulary.count(given)
         return len(rows)
+
+    def withheld_view(self):
+        from catalog.restrictions import withheld
+
+        return withheld.build() if self.withholds else withheld.Withheld(withheld.today())
 
     @staticmethod
     def text_of(row) -> str:
@@ -145,27 +164,40 @@ class SearchIndexer:
                 self.Word.objects.all().delete()
             return self.reindex_in_batches(self.Document.objects.values_list("pk", flat=True))
 
-    def texts(self, ids: list[int]) -> dict[int, list[str]]:
+    def texts(self, ids: list[int], view) -> dict[int, list[str]]:
+        """The titles and texts of each document, withheld passages as placeholders."""
         texts = defaultdict(list)
-        translations = (
-            self.Translation.objects.filter(document_id__in=ids)
-            .order_by("document_id", "kind", "language__code")
-            .values_list("document_id", "title", "text")
+        translations = self.Translation.objects.filter(document_id__in=ids).order_by(
+            "document_id", "kind", "language__code"
         )
-        for document_id, title, text in translations:
-            texts[document_id].extend(part for part in (title, text) if part)
+        for translation in translations.only("pk", "document_id", "title", "text"):
+            text = view.redact(translation).text if translation.text else ""
+            texts[translation.document_id].extend(
+                part for part in (translation.title, text) if part
+            )
         return texts
 
-    def names(self, ids: list[int]) -> dict[int, list[str]]:
-        """The names of the persons and agencies mentioned, per document."""
+    def names(self, ids: list[int], view) -> dict[int, list[str]]:
+        """The names of the persons and agencies mentioned outside withheld content, per
+        document."""
         mentions = (
             self.Mention.objects.filter(translation__document_id__in=ids)
             .filter(Q(person__status="published") | Q(agency__status="published"))
-            .values_list("translation__document_id", "person_id", "agency_id")
-            .distinct()
+            .values_list(
+                "translation__document_id",
+                "person_id",
+                "agency_id",
+                "translation_id",
+                "start",
+                "end",
+            )
         )
         persons, agencies = defaultdict(set), defaultdict(set)
-        for document_id, person_id, agency_id in mentions:
+        for document_id, person_id, agency_id, translation_id, start, end in mentions:
+            if view.hides_person(person_id) or view.hides_passage(
+                translation_id, start, end, document_id
+            ):
+                continue
             if person_id:
                 persons[person_id].add(document_id)
             if agency_id:

@@ -22,9 +22,10 @@ class Span:
 
     start: int
     end: int
-    kind: str  # "passage" or "mention"
+    kind: str  # "passage", "mention" or "withheld" (a placeholder; ``css`` holds its title)
     href: str | None = None
     css: str = ""
+    anchor: int | None = None  # a passage's start in the full text, when the text is redacted
     children: list["Span"] = field(default_factory=list)
 
 
@@ -33,11 +34,14 @@ def passage_anchor(start: int) -> str:
     return f"p-{start}"
 
 
-def render(text: str, mentions: list[Span], passages: list[Span]) -> SafeString:
-    """``text`` as paragraphs of escaped HTML, with ``mentions`` and ``passages`` marked."""
+def render(
+    text: str, mentions: list[Span], passages: list[Span], withheld: list[Span] = ()
+) -> SafeString:
+    """``text`` as paragraphs of escaped HTML, with ``mentions`` and ``passages`` marked, and
+    the placeholders of ``withheld`` content styled as such."""
     html = []
     anchored: set[int] = set()
-    spans = _clean_spans(text, mentions, passages)
+    spans = _clean_spans(text, mentions, [*withheld, *passages])
     for para_start, para_end in paragraphs(text):
         inside = [s for s in spans if para_start <= s.start < para_end]
         root = Span(para_start, para_end, "paragraph")
@@ -78,17 +82,17 @@ def _nest(root: Span, spans: list[Span], anchored: set[int]) -> None:
             stack.pop()
         parent = stack[-1]
         fits = span.end <= parent.end and parent.kind != "mention"
-        if span.kind == "passage" and span.start in anchored:
+        if span.kind == "passage" and _anchor(span) in anchored:
             fits = False  # one anchor per start: ids are unique in a page
         if fits:
             parent.children.append(span)
             stack.append(span)
             if span.kind == "passage":
-                anchored.add(span.start)
-        elif span.kind == "passage" and span.start not in anchored:
+                anchored.add(_anchor(span))
+        elif span.kind == "passage" and _anchor(span) not in anchored:
             # Cannot wrap it: keep an empty anchor where it begins.
-            parent.children.append(Span(span.start, span.start, "anchor"))
-            anchored.add(span.start)
+            parent.children.append(Span(span.start, span.start, "anchor", anchor=_anchor(span)))
+            anchored.add(_anchor(span))
 
 
 def _render_children(text: str, node: Span) -> str:
@@ -104,12 +108,18 @@ def _render_children(text: str, node: Span) -> str:
 def _render_span(text: str, span: Span) -> str:
     inner = _render_children(text, span)
     if span.kind == "anchor":
-        return f'<span class="passage-anchor" id="{passage_anchor(span.start)}"></span>'
+        return f'<span class="passage-anchor" id="{passage_anchor(_anchor(span))}"></span>'
     if span.kind == "passage":
-        return f'<span class="passage" id="{passage_anchor(span.start)}">{inner}</span>'
+        return f'<span class="passage" id="{passage_anchor(_anchor(span))}">{inner}</span>'
+    if span.kind == "withheld":
+        return f'<span class="withheld" title="{escape(span.css)}">{inner}</span>'
     if span.href is None:
         return inner
     return f'<a class="mention {escape(span.css)}" href="{escape(span.href)}">{inner}</a>'
+
+
+def _anchor(span: Span) -> int:
+    return span.start if span.anchor is None else span.anchor
 
 
 def _escape(segment: str) -> str:

@@ -5,7 +5,7 @@ from django.shortcuts import redirect, render
 
 from catalog.models import Collection, CollectionDocument
 from catalog.publishing import linked_data
-from catalog.views.pages import find_visible, page_query, paginate, visible_filter
+from catalog.views.pages import find_visible, page_query, paginate, visible_q
 from catalog.views.vocabularies import count_per
 
 COLLECTIONS_PER_PAGE = 50
@@ -15,7 +15,7 @@ DOCUMENTS_PER_PAGE = 100
 def collection_list(request: HttpRequest) -> HttpResponse:
     """Visible collections by title, each with the number of documents a visitor sees in it."""
     user = request.user
-    visible_members = CollectionDocument.objects.filter(**visible_filter(user, "document__"))
+    visible_members = CollectionDocument.objects.filter(visible_q(user, "document__"))
     collections = (
         Collection.objects.visible_to(user)
         .annotate(document_count=count_per(visible_members, "collection"))
@@ -34,7 +34,7 @@ def collection_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return redirect(collection, permanent=True)
     memberships = (
         CollectionDocument.objects.filter(
-            collection=collection, **visible_filter(request.user, "document__")
+            visible_q(request.user, "document__"), collection=collection
         )
         .select_related("document")
         .order_by("position", "pk")

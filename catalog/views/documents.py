@@ -21,8 +21,9 @@ from catalog.models.documents import document_prefetches
 from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations, linked_data
 from catalog.related.computed import related_documents
-from catalog.views import annotated_text
-from catalog.views.pages import find_visible, is_visible, visible_filter
+from catalog.restrictions import public
+from catalog.views import annotated_text, withholding
+from catalog.views.pages import find_visible, is_visible, visible_q
 
 CITATION_FORMATS = {
     # format: (function, content type)
@@ -37,11 +38,15 @@ def _documents():
 
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    document, moved = find_visible(request, Document, slug, _documents())
+    try:
+        document, moved = find_visible(request, Document, slug, _documents())
+    except Http404:
+        return withholding.document_withheld(request, slug)
     if moved:
         return redirect(document, permanent=True)
     user = request.user
     url = request.build_absolute_uri(document.get_absolute_url())
+    view = public.view()
 
     mentions = list(
         Mention.objects.filter(translation__document=document).select_related(
@@ -49,23 +54,26 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         )
     )
     event_evidence = list(
-        EventEvidence.objects.filter(
-            translation__document=document, **visible_filter(user, "event__")
-        )
+        EventEvidence.objects.filter(visible_q(user, "event__"), translation__document=document)
         .select_related("event", "event__place")
         .order_by("start")
     )
     role_evidence = list(
         RoleEvidence.objects.filter(
-            translation__document=document, **visible_filter(user, "role__person__")
+            visible_q(user, "role__person__"), translation__document=document
         )
         .select_related("role__person", "role__agency")
         .order_by("start")
     )
 
+    # Mentions and evidence in withheld passages are hidden with them.
+    mentions, event_evidence, role_evidence = (
+        [passage for passage in passages if public.passage_shown(passage)]
+        for passages in (mentions, event_evidence, role_evidence)
+    )
     translations = list(document.translations.all())
     texts = [
-        (translation, _annotated(translation, mentions, event_evidence, role_evidence, user))
+        (translation, _annotated(view, translation, mentions, event_evidence, role_evidence, user))
         for translation in translations
     ]
     persons, agencies = {}, {}
@@ -169,7 +177,10 @@ def document_citation(request: HttpRequest, slug: str, fmt: str) -> HttpResponse
     """The citation as a file for reference managers: .bib, .ris or .json (CSL-JSON)."""
     if fmt not in CITATION_FORMATS:
         raise Http404("No such citation format.")
-    document, moved = find_visible(request, Document, slug, _documents())
+    try:
+        document, moved = find_visible(request, Document, slug, _documents())
+    except Http404:
+        return withholding.document_withheld(request, slug)
     if moved:
         return redirect(
             reverse("catalog:document_citation", args=[document.slug, fmt]), permanent=True
@@ -186,7 +197,12 @@ def _event_order(event):
     return (when is None, when, event.title)
 
 
-def _annotated(translation, mentions, event_evidence, role_evidence, user):
+def _annotated(view, translation, mentions, event_evidence, role_evidence, user):
+    """The text as the public reads it: withheld passages as placeholders, the mentions and
+    evidence outside them moved to where they now stand (passage anchors keep the offsets
+    of the full text, which other pages link to)."""
+    redacted = view.redact(translation)
+    moved = redacted.moved
     spans = []
     for mention in mentions:
         if mention.translation_id != translation.pk:
@@ -194,13 +210,21 @@ def _annotated(translation, mentions, event_evidence, role_evidence, user):
         target = mention.target
         href = target.get_absolute_url() if is_visible(target, user) else None
         kind = type(target).__name__.lower()
-        spans.append(annotated_text.Span(mention.start, mention.end, "mention", href, kind))
+        spans.append(
+            annotated_text.Span(moved(mention.start), moved(mention.end), "mention", href, kind)
+        )
     passages = [
-        annotated_text.Span(evidence.start, evidence.end, "passage")
+        annotated_text.Span(
+            moved(evidence.start), moved(evidence.end), "passage", anchor=evidence.start
+        )
         for evidence in [*event_evidence, *role_evidence]
         if evidence.translation_id == translation.pk
     ]
-    return annotated_text.render(translation.text, spans, passages)
+    placeholders = [
+        annotated_text.Span(start, end, "withheld", css=withholding.PLACEHOLDER_TITLE)
+        for start, end in withholding.placeholders(redacted)
+    ]
+    return annotated_text.render(redacted.text, spans, passages, placeholders)
 
 
 def _with_visible_co_translators(translations, user):

@@ -6,13 +6,14 @@ from django.shortcuts import render
 
 from catalog.models import Agency, ContactEvent, Document, EventEvidence, Participant, Person
 from catalog.publishing import linked_data
+from catalog.restrictions import public
 from catalog.views.filters import ContactEventFilter, filtered
 from catalog.views.pages import (
     chronological,
     get_visible_or_redirect,
     page_query,
     paginate,
-    visible_filter,
+    visible_q,
 )
 
 EVENTS_PER_PAGE = 50
@@ -76,9 +77,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
     if isinstance(event, HttpResponse):
         return event
     user = request.user
-    evidence = list(
+    evidence = public.shown_passages(
         EventEvidence.objects.filter(
-            event=event, **visible_filter(user, "translation__document__")
+            visible_q(user, "translation__document__"), event=event
         ).select_related("translation__document", "translation__language")
     )
     documents = list(
@@ -87,6 +88,9 @@ def event_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .distinct()
         .order_by(*chronological(), "title")
     )
+    # Only the documents whose evidence of it is not withheld.
+    attesting = {passage.translation.document_id for passage in evidence}
+    documents = [document for document in documents if document.pk in attesting]
     context = {
         "event": event,
         "evidence": evidence,

@@ -6,12 +6,13 @@ into a list, a count, a timeline or a link on some other record's page.
 """
 
 from django.core.paginator import Page, Paginator
-from django.db.models import F
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.http import Http404, HttpRequest
 from django.shortcuts import redirect
 
 from catalog.models import RetiredSlug, Status
+from catalog.restrictions import public
 
 
 def sees_drafts(user) -> bool:
@@ -20,7 +21,7 @@ def sees_drafts(user) -> bool:
 
 def is_visible(record, user) -> bool:
     """Whether ``record`` (a publishable record, or None) may be shown to ``user``."""
-    if record is None:
+    if record is None or public.hides(record):
         return False
     return record.status == Status.PUBLISHED or sees_drafts(user)
 
@@ -29,6 +30,13 @@ def visible_filter(user, prefix: str = "") -> dict:
     """Keyword arguments that limit a query on a related record to what ``user`` may see:
     ``Model.objects.filter(**visible_filter(user, "translation__document__"))``."""
     return {} if sees_drafts(user) else {f"{prefix}status": Status.PUBLISHED}
+
+
+def visible_q(user, prefix: str) -> Q:
+    """``visible_filter`` as a condition that also leaves out the documents and persons
+    withheld whole (``prefix`` names the related record: "document__", "role__person__"):
+    ``EventEvidence.objects.filter(visible_q(user, "translation__document__"), event=e)``."""
+    return Q(**visible_filter(user, prefix)) & public.shown_q(prefix)
 
 
 def find_visible(request: HttpRequest, model, slug: str, queryset=None):

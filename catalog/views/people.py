@@ -17,6 +17,7 @@ from catalog.models import (
 )
 from catalog.models.people import NameKind
 from catalog.publishing import linked_data
+from catalog.restrictions import public
 from catalog.views import network, timeline
 from catalog.views.filters import AgencyFilter, PersonFilter, filter_key, filtered
 from catalog.views.hierarchy import descendants, tree_rows
@@ -25,7 +26,7 @@ from catalog.views.pages import (
     get_visible_or_redirect,
     page_query,
     paginate,
-    visible_filter,
+    visible_q,
 )
 
 PERSONS_PER_PAGE = 100
@@ -42,18 +43,21 @@ def _events(user):
     )
 
 
-def _roles(user, **filters):
+def _roles(user, *conditions, **filters):
     evidence = RoleEvidence.objects.filter(
-        **visible_filter(user, "translation__document__")
+        visible_q(user, "translation__document__")
     ).select_related("translation__document")
     roles = (
-        PersonRole.objects.filter(**filters)
+        PersonRole.objects.filter(*conditions, **filters)
         .select_related("person", "agency")
         .annotate(evidence_total=Count("evidence"))
         .prefetch_related(Prefetch("evidence", evidence))
         .order_by(*chronological("start"), *chronological("end"), "title")
     )
-    # An office attested only by unpublished documents is not public yet either.
+    # Evidence in withheld text is hidden with it (``catalog.restrictions``).
+    public.keep_shown_prefetched(roles, "evidence")
+    # An office attested only by unpublished documents (or withheld text) is not public yet
+    # either.
     return [role for role in roles if role.evidence_total == 0 or role.evidence.all()]
 
 
@@ -82,8 +86,10 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         .distinct()
         .order_by(*chronological(), "title")
     )
+    # Documents that name the person outside withheld text, or attest an office they held.
+    named = Q(translations__mention__person=person) & public.naming_documents("person", person)
     documents = Document.objects.visible_to(user).filter(
-        Q(translations__mention__person=person) | Q(translations__roleevidence__role__person=person)
+        named | Q(translations__roleevidence__role__person=person)
     )
     roles = _roles(user, person=person)
     context = {
@@ -154,12 +160,12 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "sub_agencies": sub_agencies,
         "json_ld": linked_data.agency(agency, request, ancestors, sub_agencies),
         "family": family,
-        "roles": _roles(user, agency=agency, **visible_filter(user, "person__")),
+        "roles": _roles(user, visible_q(user, "person__"), agency=agency),
         "events": events,
         "spans": timeline.spans(events),
         "contacts": network.contacts_of(agency, family, visible_agencies, visible_events),
         "documents": Document.objects.visible_to(user)
-        .filter(translations__mention__agency=agency)
+        .filter(public.naming_documents("agency", agency), translations__mention__agency=agency)
         .distinct()
         .order_by(*chronological(), "title"),
     }

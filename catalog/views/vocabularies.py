@@ -9,7 +9,7 @@ from catalog.caching import cached
 from catalog.models import ContactEvent, Document, Place, Subject
 from catalog.publishing import linked_data
 from catalog.views.hierarchy import tree_rows
-from catalog.views.pages import chronological, page_query, paginate, visible_filter
+from catalog.views.pages import chronological, page_query, paginate, visible_filter, visible_q
 
 DOCUMENTS_PER_PAGE = 50
 ROWS_PER_PAGE = 200
@@ -26,9 +26,7 @@ def count_per(rows: QuerySet, column: str) -> Coalesce:
 
 def documents_per(relation: str, user) -> Coalesce:
     """Visible documents per subject or place (``relation`` names the many-to-many)."""
-    through = getattr(Document, relation).through.objects.filter(
-        **visible_filter(user, "document__")
-    )
+    through = getattr(Document, relation).through.objects.filter(visible_q(user, "document__"))
     return count_per(through, "subject" if relation == "subjects" else "place")
 
 

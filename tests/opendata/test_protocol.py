@@ -224,6 +224,9 @@ def test_queries_per_page_do_not_grow_with_the_page(catalog, client, settings):
         assert b"resumptionToken" in response.content
         return len(captured)
 
+    # The first request after a change to the catalog reads the restrictions of the
+    # withheld view (catalog.restrictions), once per catalog version: read them first.
+    queries("ead", 1)
     assert queries("ead", 1) == queries("ead", 4)
     assert queries("oai_dc", 1) == queries("oai_dc", 4)
     # Pages holding both agencies and persons (the seed has fifteen agencies, listed first).

@@ -10,6 +10,11 @@ ever published (unpublished), or whose row is gone and whose history shows it pu
 without history, the synthetic fixture), so the repository declares its deletions
 ``transient``: it reports every deletion its history shows, and promises no more.
 
+A document or person withheld whole (``catalog.restrictions``) is reported deleted, like an
+unpublished record: a harvester that has it drops it, and none gets its metadata. (Its
+datestamp stays its last change, so a harvest ``from`` a later day does not list it; a full
+harvest does.)
+
 Lists are ordered by (datestamp, kind, id) and paged by keyset: a page starts after the
 last entry of the one before, so records that change during a harvest move to its end
 (and are harvested again there) instead of shifting the pages, as offsets would.
@@ -24,6 +29,7 @@ from django.conf import settings
 from django.db.models import Exists, Max, Min, OuterRef, Q
 
 from catalog.models import Agency, CollectionDocument, Document, Person, Status
+from catalog.restrictions import public
 
 FORMATS_BY_KIND = {
     "document": ("oai_dc", "ead"),
@@ -193,7 +199,7 @@ def page(selection: Selection, cursor: tuple | None, size: int) -> tuple[list[En
     for kind in kinds_for(selection.prefix):
         live = current(kind, selection).filter(_after(kind, cursor, "modified", "pk"))
         for record in live.order_by("modified", "pk")[: size + 1]:
-            deleted = record.status != Status.PUBLISHED
+            deleted = record.status != Status.PUBLISHED or public.hides(record)
             entries.append(Entry(kind, record.pk, record.modified, deleted, record))
         gone = removed(kind, selection).filter(_after(kind, cursor, "stamp", "id"))
         for row in gone.order_by("stamp", "id")[: size + 1]:
@@ -214,7 +220,7 @@ def find(kind: Kind, pk: int) -> Entry | None:
     """The item ``kind``/``pk`` if the repository has it (published or deleted)."""
     record = current(kind, Selection(kind.formats[0])).filter(pk=pk).first()
     if record is not None:
-        deleted = record.status != Status.PUBLISHED
+        deleted = record.status != Status.PUBLISHED or public.hides(record)
         return Entry(kind, pk, record.modified, deleted, record)
     row = removed(kind, Selection(kind.formats[0])).filter(id=pk).order_by("id").first()
     if row is not None:
