@@ -30,3 +30,16 @@ def editor_client(editor):
     client = Client()
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def officer(db):
+    user, _ = create_catalog_user("olga", "officer")
+    return user
+
+
+@pytest.fixture
+def officer_client(officer):
+    client = Client()
+    client.force_login(officer)
+    return client

@@ -22,6 +22,7 @@ def test_the_migration_creates_the_two_roles_with_their_rights(db):
         "publish_person",
         "publish_agency",
         "publish_contactevent",
+        "publish_collection",
     }
 
 

@@ -4,29 +4,14 @@ and a restriction removed before its lift day is removed only with a written rea
 import datetime
 
 import pytest
-from django.test import Client
 from django.urls import reverse
 
-from catalog.admin.accounts import create_catalog_user
 from catalog.models import Person, Restriction
 from catalog.restrictions import withheld
 from tests.admin.helpers import change_form_data
 
 Rule, Scope, Reason = Restriction.Rule, Restriction.Scope, Restriction.Reason
 LIFTS = datetime.date(2031, 1, 1)
-
-
-@pytest.fixture
-def officer(db):
-    user, _ = create_catalog_user("olga", "officer")
-    return user
-
-
-@pytest.fixture
-def officer_client(officer):
-    client = Client()
-    client.force_login(officer)
-    return client
 
 
 @pytest.fixture
