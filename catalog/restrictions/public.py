@@ -11,6 +11,7 @@ there, but read withheld content in the admin only, so that no page a colleague 
 screen or prints gives it away.
 """
 
+import contextlib
 import contextvars
 
 from django.db.models import Q
@@ -25,11 +26,19 @@ class WithheldRequestMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        token = _request.set(request)
-        try:
+        with serving(request):
             return self.get_response(request)
-        finally:
-            _request.reset(token)
+
+
+@contextlib.contextmanager
+def serving(request):
+    """Answer ``request``: within it, every question to the withheld view is answered by the
+    one view built for it (outside a request, each question reads the catalog version)."""
+    token = _request.set(request)
+    try:
+        yield request
+    finally:
+        _request.reset(token)
 
 
 def view() -> withheld.Withheld:
