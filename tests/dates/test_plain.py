@@ -90,7 +90,7 @@ def test_plain_forms_read_as_the_library_reads_them(generated):
     assert (fast is not None) == (in_family and expected[0] != "invalid"), value
     if fast is not None:
         assert plain_sides(fast.parsed) == library_sides(value)
-        assert tenure._bounds(value) == library_sides(value)
+        assert tenure.interval_sides(value) == library_sides(value)
 
 
 @settings(max_examples=300, deadline=None, database=None)
