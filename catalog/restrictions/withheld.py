@@ -158,11 +158,6 @@ class Withheld:
         """Does the passage (a mention, evidence, a quote) touch withheld content?"""
         return self.withholding(translation_id, start, end, document_id) is not VISIBLE
 
-    def quote(self, translation_id: int, start: int, end: int, quote: str, document_id=None):
-        """A passage's quote as the public reads it: the placeholder if it is withheld."""
-        lifts = self.withholding(translation_id, start, end, document_id)
-        return quote if lifts is VISIBLE else placeholder(lifts)
-
 
 def build(day: datetime.date | None = None) -> Withheld:
     """The withheld view on ``day`` (today), read from the database."""
