@@ -17,6 +17,7 @@ from catalog.models.people import (
 )
 from catalog.models.provenance import ArchivalReference, Repository
 from catalog.models.restrictions import Restriction
+from catalog.models.scans import ScanPage, TextPage
 from catalog.models.search import DocumentSearchText, DocumentVector, SearchWord
 from catalog.models.suggestions import NewRecordSuggestion, Suggestion
 from catalog.models.vocabularies import Language, Place, Subject
@@ -47,11 +48,13 @@ __all__ = [
     "Publishable",
     "Repository",
     "Restriction",
+    "ScanPage",
     "RetiredSlug",
     "RoleEvidence",
     "SearchWord",
     "Status",
     "Subject",
     "Suggestion",
+    "TextPage",
     "Translation",
 ]

@@ -13,6 +13,7 @@ from catalog.models.base import (
     Dated,
     Passage,
     Publishable,
+    Status,
     date_bound_field,
     date_display_field,
     date_precision_field,
@@ -95,7 +96,13 @@ class Document(Dated, Publishable):
 
 
 class Translation(models.Model):
-    """A text of a document: a translation, a transcript or the original."""
+    """A text of a document: a translation, a transcript or the original.
+
+    A document holds any number of texts: the original-language transcript, one or more
+    translations, a second translation by another hand. A text has its own publication
+    status: a transcript read by OCR from the scans stays a draft, marked machine-read,
+    until an archivist corrects and publishes it; the public reads published texts only.
+    """
 
     class Kind(models.TextChoices):
         TRANSLATION = "translation", "Translation"
@@ -136,15 +143,22 @@ class Translation(models.Model):
         help_text="The other translators, when the credit names several: "
         "'by Mark H. Doctoroff and Gary Goldberg'.",
     )
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.PUBLISHED,
+        db_index=True,
+        help_text="A draft text is seen in the admin only, even when its document is published.",
+    )
+    machine_read = models.BooleanField(
+        "machine-read",
+        default=False,
+        help_text="Read from the scans by OCR and not yet corrected by an archivist.",
+    )
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["document", "kind", "language"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["document", "kind", "language"], name="unique_text_per_language"
-            ),
-        ]
+        ordering = ["document", "kind", "language", "pk"]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.language}) of {self.document}"

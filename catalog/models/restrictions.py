@@ -1,6 +1,7 @@
 """Restrictions on personal data: what the public may not yet read, and when it may.
 
-A restriction withholds a passage of a text, a whole text, a whole document or a person.
+A restriction withholds a passage of a text, a whole text, a whole document, a person or a
+page of the scans.
 It says why (a reason from a controlled list), on what legal basis, and until when: a fixed
 date, or a rule of the Federal Archives Act (BArchG § 11 (2)) computed from the person's
 life dates and the document's date. The day it lifts is computed when the restriction is
@@ -22,6 +23,7 @@ class Restriction(models.Model):
         TEXT = "text", "A whole text"
         DOCUMENT = "document", "A whole document"
         PERSON = "person", "A person"
+        SCAN_PAGE = "scan_page", "A page of the scans"
 
     class Reason(models.TextChoices):
         THIRD_PARTY = "third_party", "Personal data of a third party"
@@ -82,6 +84,14 @@ class Restriction(models.Model):
         related_name="restrictions",
         help_text="The person withheld, or whose personal data the passage holds: their life "
         "dates decide when it lifts under the rules that count from birth or death.",
+    )
+    scan_page = models.ForeignKey(
+        "catalog.ScanPage",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="restrictions",
+        help_text="The scanned page withheld (its image and tiles are not served).",
     )
     reason = models.CharField(max_length=20, choices=Reason.choices)
     note = models.TextField(blank=True, help_text="Required when the reason is 'Other'.")
@@ -150,6 +160,7 @@ class Restriction(models.Model):
             self.Scope.TEXT: self.translation,
             self.Scope.DOCUMENT: self.document,
             self.Scope.PERSON: self.person,
+            self.Scope.SCAN_PAGE: self.scan_page,
         }[self.scope]
         return str(target) if target is not None else "(nothing)"
 

@@ -125,6 +125,8 @@ def check(restriction) -> None:
         errors["document"] = "Choose the document to withhold."
     if scope == Scope.PERSON and restriction.person_id is None:
         errors["person"] = "Choose the person to withhold."
+    if scope == Scope.SCAN_PAGE and restriction.scan_page_id is None:
+        errors["scan_page"] = "Choose the scanned page to withhold."
     if scope == Scope.PASSAGE and restriction.translation_id is not None:
         message = _span_problem(restriction)
         if message:
@@ -175,6 +177,8 @@ def complete(restriction) -> None:
                     restriction.start, restriction.end = span
             elif not restriction.quote:
                 restriction.quote = text[restriction.start : restriction.end]
+    if restriction.scan_page_id is not None and restriction.scope == Scope.SCAN_PAGE:
+        restriction.document_id = restriction.scan_page.document_id
     if restriction.scope != Scope.PASSAGE:
         restriction.start = restriction.end = None
     restriction.lifts_on = lift_day(restriction)

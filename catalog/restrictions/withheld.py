@@ -90,10 +90,18 @@ class Withheld:
     spans: dict[int, list[tuple[int, int, datetime.date | None]]] = field(default_factory=dict)
     persons: dict[int, datetime.date | None] = field(default_factory=dict)
     events: dict[int, datetime.date | None] = field(default_factory=dict)
+    scan_pages: dict[int, datetime.date | None] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
-        return not (self.documents or self.texts or self.spans or self.persons or self.events)
+        return not (
+            self.documents
+            or self.texts
+            or self.spans
+            or self.persons
+            or self.events
+            or self.scan_pages
+        )
 
     # --- what is left out whole -------------------------------------------------------
     def hides_document(self, document_id: int) -> bool:
@@ -107,6 +115,12 @@ class Withheld:
 
     def hides_text(self, translation_id: int, document_id: int | None = None) -> bool:
         return translation_id in self.texts or (
+            document_id is not None and document_id in self.documents
+        )
+
+    def hides_scan_page(self, scan_page_id: int, document_id: int | None = None) -> bool:
+        """Is the scanned page withheld, itself or with its document?"""
+        return scan_page_id in self.scan_pages or (
             document_id is not None and document_id in self.documents
         )
 
@@ -169,13 +183,20 @@ def build(day: datetime.date | None = None) -> Withheld:
     Scope = Restriction.Scope
     rows = list(
         Restriction.objects.filter(active_q(day)).values_list(
-            "scope", "document_id", "translation_id", "start", "end", "person_id", "lifts_on"
+            "scope",
+            "document_id",
+            "translation_id",
+            "start",
+            "end",
+            "person_id",
+            "scan_page_id",
+            "lifts_on",
         )
     )
     if not rows:
         return view
     raw_spans: dict[int, list[tuple[int, int, datetime.date | None]]] = {}
-    for scope, document_id, translation_id, start, end, person_id, lifts in rows:
+    for scope, document_id, translation_id, start, end, person_id, scan_page_id, lifts in rows:
         if scope == Scope.DOCUMENT and document_id is not None:
             view.documents[document_id] = _merge_day(view.documents, document_id, lifts)
         elif scope == Scope.TEXT and translation_id is not None:
@@ -184,6 +205,8 @@ def build(day: datetime.date | None = None) -> Withheld:
             raw_spans.setdefault(translation_id, []).append((start, end, lifts))
         elif scope == Scope.PERSON and person_id is not None:
             view.persons[person_id] = _merge_day(view.persons, person_id, lifts)
+        elif scope == Scope.SCAN_PAGE and scan_page_id is not None:
+            view.scan_pages[scan_page_id] = _merge_day(view.scan_pages, scan_page_id, lifts)
     if view.persons:
         # Wherever a withheld person is named, the name is withheld too.
         named = Mention.objects.filter(person_id__in=list(view.persons)).values_list(
