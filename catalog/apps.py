@@ -41,6 +41,7 @@ class CatalogConfig(AppConfig):
         from catalog.caching import version
         from catalog.restrictions import indexing  # noqa: F401
         from catalog.restrictions import signals as restriction_signals  # noqa: F401
+        from catalog.scans.iiif import tiles  # noqa: F401 - a stored page's IIIF tiles
         from catalog.search import signals  # noqa: F401
 
         version.watch_all()

@@ -263,10 +263,13 @@ OAI_NAMESPACE = os.environ.get("OAI_NAMESPACE", "liaison.catalog")
 OAI_PAGE_SIZE = env_int("OAI_PAGE_SIZE", 100)
 OAI_TOKEN_SECONDS = env_int("OAI_TOKEN_SECONDS", 24 * 3600)
 # Every OAI-PMH response states its own date and its tokens' expiry: never a 304 for it.
-CONDITIONAL_GET_EXEMPT = ("/oai/",)
+# The IIIF image service (catalog.scans.iiif) gives each tile its own ETag and cache headers.
+CONDITIONAL_GET_EXEMPT = ("/oai/", "/iiif/")
 # Whole pages are cached for anonymous visitors (catalog.caching.pages), except these and
 # the addresses above: API requests are throttled per client, so each must reach the view.
-PAGE_CACHE_EXEMPT = ("/api/",)
+# Tiles of the scans (/iiif/) are images read from storage after a check of publication and
+# restrictions: kept in the page cache they would fill it, and skip the check.
+PAGE_CACHE_EXEMPT = ("/api/", "/iiif/")
 # The read API (catalog.api): JSON only, read-only, paginated by cursor, filtered by the
 # public pages' filter sets. Signed-in staff see drafts there as on the pages (session
 # login); everyone else sees published records. Requests are throttled per client address
