@@ -7,6 +7,7 @@ from catalog.opendata import views as opendata
 from catalog.opendata.oai import views as oai
 from catalog.publishing.feeds import RecentDocumentsFeed
 from catalog.publishing.sitemaps import SITEMAPS
+from catalog.scans.iiif import presentation
 from catalog.views import collections, documents, events, home, network, people, site, vocabularies
 from catalog.views import search as search_views
 
@@ -23,6 +24,11 @@ urlpatterns = [
         name="document_citation",
     ),
     path("documents/<slug:slug>/ead.xml", opendata.document_ead, name="document_ead"),
+    path(
+        "documents/<slug:slug>/manifest.json",
+        presentation.document_manifest,
+        name="document_manifest",
+    ),
     path("persons/", people.person_list, name="persons"),
     path("persons/<slug:slug>/", people.person_detail, name="person"),
     path("persons/<slug:slug>/eac.xml", opendata.person_eac, name="person_eac"),
