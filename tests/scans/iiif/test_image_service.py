@@ -26,7 +26,8 @@ def tile_urls(info: dict) -> list[tuple[str, tuple[int, int]]]:
             for x in range(0, width, span):
                 w, h = min(span, width - x), min(span, height - y)
                 size = (math.ceil(w / factor), math.ceil(h / factor))
-                urls.append((f"{info['id']}/{x},{y},{w},{h}/{size[0]},{size[1]}/0/default.jpg", size))
+                region = f"{x},{y},{w},{h}/{size[0]},{size[1]}"
+                urls.append((f"{info['id']}/{region}/0/default.jpg", size))
     return urls
 
 

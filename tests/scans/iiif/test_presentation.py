@@ -1,7 +1,6 @@
 """The IIIF Presentation 3.0 manifest of a document: valid against the official schema,
 with the catalog's metadata, a canvas per shown page and the text's passages on them."""
 
-import datetime
 import json
 from pathlib import Path
 
@@ -140,7 +139,9 @@ def test_withheld_text_is_not_quoted_and_draft_texts_never_appear(client):
     )
     manifest = fetch(client)
     second = [a["body"]["value"] for a in annotations(manifest["items"][1])]
-    assert second == ["Second page. [personal data withheld until 2031] asked for training in radio work."]
+    assert second == [
+        "Second page. [personal data withheld until 2031] asked for training in radio work."
+    ]
     assert "Taher" not in json.dumps(manifest)
     assert "Entwurf" not in json.dumps(manifest)
     withhold(scope=Restriction.Scope.TEXT, translation=text)
