@@ -22,7 +22,8 @@ class Span:
 
     start: int
     end: int
-    kind: str  # "passage", "mention" or "withheld" (a placeholder; ``css`` holds its title)
+    kind: str  # "passage", "mention", "withheld" (a placeholder; ``css`` holds its title)
+    # or "page": where a scanned page begins (empty; ``anchor`` is the page, ``css`` its label)
     href: str | None = None
     css: str = ""
     anchor: int | None = None  # a passage's start in the full text, when the text is redacted
@@ -66,7 +67,8 @@ def _clean_spans(text: str, mentions: list[Span], passages: list[Span]) -> list[
     seen, result = set(), []
     for span in [*passages, *mentions]:
         key = (span.start, span.end, span.kind)
-        if not 0 <= span.start < span.end <= len(text) or key in seen:
+        empty_allowed = span.kind == "page" and span.start == span.end
+        if not (0 <= span.start < span.end <= len(text) or empty_allowed) or key in seen:
             continue
         seen.add(key)
         result.append(span)
@@ -81,12 +83,19 @@ def _nest(root: Span, spans: list[Span], anchored: set[int]) -> None:
         while span.start >= stack[-1].end:
             stack.pop()
         parent = stack[-1]
+        if span.kind == "page" and parent.kind == "mention":
+            # A page that begins inside a name is marked just before it.
+            owner = stack[-2]
+            moved = Span(parent.start, parent.start, "page", css=span.css, anchor=span.anchor)
+            owner.children.insert(owner.children.index(parent), moved)
+            continue
         fits = span.end <= parent.end and parent.kind != "mention"
         if span.kind == "passage" and _anchor(span) in anchored:
             fits = False  # one anchor per start: ids are unique in a page
         if fits:
             parent.children.append(span)
-            stack.append(span)
+            if span.kind != "page":
+                stack.append(span)
             if span.kind == "passage":
                 anchored.add(_anchor(span))
         elif span.kind == "passage" and _anchor(span) not in anchored:
@@ -111,6 +120,11 @@ def _render_span(text: str, span: Span) -> str:
         return f'<span class="passage-anchor" id="{passage_anchor(_anchor(span))}"></span>'
     if span.kind == "passage":
         return f'<span class="passage" id="{passage_anchor(_anchor(span))}">{inner}</span>'
+    if span.kind == "page":
+        return (
+            f'<a class="page-break" href="#scans" data-scan-page="{span.anchor}">'
+            f'<span class="visually-hidden">Scan page </span>{escape(span.css)}</a>'
+        )
     if span.kind == "withheld":
         return f'<span class="withheld" title="{escape(span.css)}">{inner}</span>'
     if span.href is None:

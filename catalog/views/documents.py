@@ -22,6 +22,7 @@ from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations, linked_data
 from catalog.related.computed import related_documents
 from catalog.restrictions import public
+from catalog.scans.iiif import viewer as scan_viewer
 from catalog.views import annotated_text, withholding
 from catalog.views.pages import find_visible, is_visible, visible_q
 
@@ -72,8 +73,22 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         for passages in (mentions, event_evidence, role_evidence)
     )
     translations = list(document.translations.all())
+    # The scans beside the text, and where each page begins in it (catalog.scans.iiif).
+    scans = scan_viewer.context(request, document)
+    breaks = scan_viewer.page_breaks(scans, translations)
     texts = [
-        (translation, _annotated(view, translation, mentions, event_evidence, role_evidence, user))
+        (
+            translation,
+            _annotated(
+                view,
+                translation,
+                mentions,
+                event_evidence,
+                role_evidence,
+                user,
+                breaks.get(translation.pk, ()),
+            ),
+        )
         for translation in translations
     ]
     persons, agencies = {}, {}
@@ -127,6 +142,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
             collections=collections,
         ),
         "collections": collections,
+        "scan_viewer": scans,
         "links": _links(document, user),
         "related": cached(
             request, ("related documents", document.pk), lambda: related_documents(document, user)
@@ -137,6 +153,8 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "credits_extra": bool(document.credits)
         and document.credits.strip() not in {t.credit_line.strip() for t in translations},
     }
+    if scans:
+        context["json_ld"]["associatedMedia"] = scan_viewer.linked_data(request, scans)
     return render(request, "catalog/document_detail.html", context)
 
 
@@ -197,7 +215,7 @@ def _event_order(event):
     return (when is None, when, event.title)
 
 
-def _annotated(view, translation, mentions, event_evidence, role_evidence, user):
+def _annotated(view, translation, mentions, event_evidence, role_evidence, user, breaks=()):
     """The text as the public reads it: withheld passages as placeholders, the mentions and
     evidence outside them moved to where they now stand (passage anchors keep the offsets
     of the full text, which other pages link to)."""
@@ -223,7 +241,7 @@ def _annotated(view, translation, mentions, event_evidence, role_evidence, user)
     placeholders = [
         annotated_text.Span(start, end, "withheld", css=withholding.PLACEHOLDER_TITLE)
         for start, end in withholding.placeholders(redacted)
-    ]
+    ] + scan_viewer.break_spans(redacted, breaks)
     return annotated_text.render(redacted.text, spans, passages, placeholders)
 
 
