@@ -56,17 +56,29 @@
         return;
       }
       const range = document.createRange();
-      range.setStartBefore(markers[index]);
+      range.setStartAfter(markers[index]);
       if (index + 1 < markers.length) {
         range.setEndBefore(markers[index + 1]);
       } else {
         range.setEndAfter(text.lastElementChild || text);
       }
       ranges.push(range);
+      const next = markers[index + 1];
       text.querySelectorAll("p").forEach((p) => {
-        if (range.intersectsNode(p)) {
-          p.classList.add("on-scan-page");
+        if (!range.intersectsNode(p)) {
+          return;
         }
+        if (next && p.contains(next)) {
+          // The paragraph where the next page begins is on this page only if some of it
+          // comes before that page's mark.
+          const before = document.createRange();
+          before.selectNodeContents(p);
+          before.setEndBefore(next);
+          if (before.toString().trim() === "") {
+            return;
+          }
+        }
+        p.classList.add("on-scan-page");
       });
       if (first === null && markers[index].offsetParent !== null) {
         first = markers[index];
