@@ -188,6 +188,9 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
+# Uploaded scans and their IIIF tiles (catalog.scans), in the default storage below; never
+# served from here: the public reads them through the IIIF service only.
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
 STATICFILES_DIRS = (
     [BASE_DIR / "catalog" / "static"] if (BASE_DIR / "catalog" / "static").is_dir() else []
 )
