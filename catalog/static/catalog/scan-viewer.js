@@ -22,6 +22,7 @@
   }));
   const status = section.querySelector(".scan-status");
   const toolbar = section.querySelector(".scan-toolbar");
+  const pager = section.querySelector(".scan-pager");
   const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   let current = 0;
 
@@ -107,8 +108,8 @@
         link.removeAttribute("aria-current");
       }
     });
-    toolbar.querySelector('[data-scan="previous"]').setAttribute("aria-disabled", index === 0);
-    toolbar
+    pager.querySelector('[data-scan="previous"]').setAttribute("aria-disabled", index === 0);
+    pager
       .querySelector('[data-scan="next"]')
       .setAttribute("aria-disabled", index === pages.length - 1);
     highlight(page.id, byUser);
@@ -130,12 +131,14 @@
     rotate: () => viewer.viewport.setRotation((viewer.viewport.getRotation() + 90) % 360),
     home: () => viewer.viewport.goHome(),
   };
-  toolbar.addEventListener("click", (event) => {
-    const button = event.target.closest("button[data-scan]");
-    if (button && button.getAttribute("aria-disabled") !== "true") {
-      actions[button.dataset.scan]();
-    }
-  });
+  [toolbar, pager].forEach((group) =>
+    group.addEventListener("click", (event) => {
+      const button = event.target.closest("button[data-scan]");
+      if (button && button.getAttribute("aria-disabled") !== "true") {
+        actions[button.dataset.scan]();
+      }
+    }),
+  );
   section.addEventListener("keydown", (event) => {
     if (event.key === "PageDown" || event.key === "PageUp") {
       if (section.querySelector(".scan-canvas").contains(document.activeElement)) {
@@ -162,5 +165,6 @@
   );
 
   toolbar.hidden = false;
+  pager.hidden = false;
   show(0, false);
 })();

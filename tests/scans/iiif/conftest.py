@@ -73,3 +73,51 @@ def scanned_document(slug="scanned-memo", status=Status.PUBLISHED, pages=PAGES) 
             end=starts[position],
         )
     return document
+
+
+def typed_page(label: str, size=(1240, 1754), seed: int = 0) -> ContentFile:
+    """A PNG that looks like a typewritten page at 150 dpi: yellowed paper, a folio number
+    stamped at the top right, and lines of typing (grey bars of varying length)."""
+    import random
+
+    rng = random.Random(seed)
+    image = Image.new("RGB", size, (236, 229, 212))
+    draw = ImageDraw.Draw(image)
+    width, height = size
+    draw.text((width - 230, 60), label, fill=(60, 60, 90), font_size=44)
+    y = 220
+    while y < height - 200:
+        if rng.random() < 0.12:
+            y += 40  # a paragraph break
+        length = rng.randint(int(width * 0.55), int(width * 0.78))
+        draw.rectangle((150, y, 150 + length, y + 16), fill=(95, 92, 88))
+        y += 44
+    out = io.BytesIO()
+    image.save(out, "PNG")
+    return ContentFile(out.getvalue(), name=f"{label}.png")
+
+
+def scan_the_seed(seed: Document) -> list[ScanPage]:
+    """The seed memo's three folios (BStU, ZA, HA X 104, pp. 49-51) as typed pages, with the
+    translation's paragraphs shared out among them."""
+    from catalog.views.annotated_text import paragraphs
+
+    text = seed.translations.get()
+    pages = []
+    for position, label in enumerate(["Bl. 49", "Bl. 50", "Bl. 51"], start=1):
+        content = typed_page(label, seed=position)
+        page = ScanPage(
+            document=seed,
+            position=position,
+            label=label,
+            checksum=hashlib.sha256(content.read()).hexdigest(),
+        )
+        content.seek(0)
+        page.image.save(content.name, content, save=False)
+        page.save()
+        pages.append(page)
+    starts = [start for start, _ in paragraphs(text.text)]
+    cuts = [0, starts[len(starts) // 3], starts[2 * len(starts) // 3], len(text.text)]
+    for page, start, end in zip(pages, cuts, cuts[1:], strict=False):
+        TextPage.objects.create(translation=text, scan_page=page, start=start, end=end)
+    return pages

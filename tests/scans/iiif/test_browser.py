@@ -70,7 +70,7 @@ def test_the_viewer_pages_through_the_scans_beside_the_text(browser, live_server
     tab.keyboard.press("Enter")
     wait_for_page(tab, "Page 3 of 3: Bl. 51")
     assert "Third page" in current_passage(tab)
-    assert tab.locator(".scan-toolbar [data-scan=next]").get_attribute("aria-disabled") == "true"
+    assert tab.locator(".scan-pager [data-scan=next]").get_attribute("aria-disabled") == "true"
     tab.locator(".openseadragon-canvas").focus()
     tab.keyboard.press("PageUp")
     wait_for_page(tab, "Page 2 of 3: Bl. 50")
@@ -104,3 +104,24 @@ def test_the_page_with_scans_is_axe_clean_and_fits_a_phone(page, viewport):  # n
         assert text["y"] >= scan["y"] + scan["height"]  # stacked: the scan, then the text
     SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / f"scans-{viewport['width']}x{viewport['height']}-axe.png"))
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_the_seed_memo_reads_beside_its_scans(seed, page, viewport):  # noqa: F811
+    """The screenshots a reviewer looks at: the seed memo with three typed folios."""
+    from tests.scans.iiif.conftest import scan_the_seed
+
+    scan_the_seed(seed)
+    page.set_viewport_size(viewport)
+    page.goto(f"/documents/{seed.slug}/")
+    wait_for_page(page, "Page 1 of 3: Bl. 49")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    size = f"{viewport['width']}x{viewport['height']}"
+    page.screenshot(path=str(SHOTS / f"seed-scans-{size}-first.png"))
+    page.get_by_role("button", name="Next page").click()
+    wait_for_page(page, "Page 2 of 3: Bl. 50")
+    assert current_passage(page)
+    violations = axe_violations(page)
+    assert not violations, report({seed.slug: violations})
+    assert not scrolls_sideways(page)
+    page.screenshot(path=str(SHOTS / f"seed-scans-{size}-second.png"))
