@@ -183,6 +183,9 @@ class DocumentSerializer(serializers.ModelSerializer):
     collections = VisibleSlugs(
         lambda document: document.collections.all(), help_text="Collections it is part of."
     )
+    iiif_manifest = serializers.SerializerMethodField(
+        help_text="Its IIIF Presentation 3.0 manifest, when it has scanned pages to show."
+    )
 
     class Meta:
         model = Document
@@ -192,7 +195,19 @@ class DocumentSerializer(serializers.ModelSerializer):
             *("original_languages", "subjects", "places", "archival_references"),
             *("publisher", "publisher_record_id", "publisher_url", "citation", "rights"),
             *("texts", "persons", "agencies", "events", "collections", "modified"),
+            "iiif_manifest",
         ]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_iiif_manifest(self, document) -> str | None:
+        view = public.view()
+        shown = any(
+            page.width and page.height and not view.hides_scan_page(page.pk, document.pk)
+            for page in document.scan_pages.all()  # prefetched by the view
+        )
+        if not shown:
+            return None
+        return _absolute(self, reverse("catalog:document_manifest", args=[document.slug]))
 
 
 class TextSerializer(serializers.ModelSerializer):

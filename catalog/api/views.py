@@ -89,6 +89,7 @@ class DocumentViewSet(RecordViewSet):
             "subjects",
             "places",
             "collections",
+            "scan_pages",
             Prefetch("archival_references", ArchivalReference.objects.select_related("repository")),
             Prefetch("translations", texts),
         )

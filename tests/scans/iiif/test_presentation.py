@@ -187,3 +187,13 @@ def test_the_manifests_queries_do_not_grow_with_its_pages(client, django_assert_
     with django_assert_max_num_queries(len(few.captured_queries)):
         manifest = fetch(client)
     assert len(manifest["items"]) == 9
+
+
+def test_the_api_names_the_manifest_of_a_document_with_scans(client, seed):
+    scanned_document()
+    listing = client.get("/api/documents/").json()["results"]
+    manifests = {record["slug"]: record["iiif_manifest"] for record in listing}
+    assert manifests == {
+        seed.slug: None,
+        "scanned-memo": "http://testserver/documents/scanned-memo/manifest.json",
+    }
