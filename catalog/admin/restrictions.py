@@ -25,7 +25,7 @@ from catalog.admin.base import CatalogAdmin, CatalogTabularInline
 from catalog.admin.forms import PassageForm
 from catalog.models import Restriction
 from catalog.restrictions import withheld
-from catalog.restrictions.rules import lift_day, rule_explained
+from catalog.restrictions.rules import covers, lift_day, rule_explained, target
 
 EARLY_PERMISSION = "catalog.lift_restriction_early"
 #: The history keeps a change reason of at most 100 characters.
@@ -104,23 +104,32 @@ class RestrictionForm(PassageForm):
         super().__init__(*args, **kwargs)
         self.stored_lifts_on = self.instance.lifts_on if self.instance.pk else None
         self.stored_applies = self.instance.pk is not None and applies(self.instance)
+        self.stored_target = target(self.instance) if self.instance.pk else None
 
     def _post_clean(self):
         super()._post_clean()
         if not self.stored_applies or self.errors:
             return
-        if not lifts_earlier(self.stored_lifts_on, lift_day(self.instance)):
+        # Moving a restriction off what it withholds (another passage, a narrower one,
+        # another person) lifts it there as surely as an earlier day does.
+        moved = not covers(self.stored_target, target(self.instance))
+        if not (moved or lifts_earlier(self.stored_lifts_on, lift_day(self.instance))):
             return
+        what = (
+            "release what the restriction withholds now (it would withhold something else)"
+            if moved
+            else "lift the restriction"
+        )
         if not self.may_lift_early:
             self.add_error(
                 None,
-                "This change would lift the restriction before its lift day: only a "
-                "restrictions officer may do that.",
+                f"This change would {what} before its lift day: only a restrictions officer "
+                "may do that.",
             )
         elif not (self.cleaned_data.get("removal_reason") or "").strip():
             self.add_error(
                 "removal_reason",
-                "This change lifts the restriction before its lift day: say why.",
+                f"This change would {what} before its lift day: say why.",
             )
 
     @property

@@ -17,7 +17,7 @@ from django.utils import timezone
 
 from catalog import search
 from catalog.models import Restriction
-from catalog.restrictions.indexing import documents_of
+from catalog.restrictions.indexing import documents_of, person_of, touch
 from catalog.restrictions.withheld import today
 
 
@@ -26,6 +26,7 @@ class Lifted:
     day: datetime.date
     restrictions: list = field(default_factory=list)
     documents: set = field(default_factory=set)
+    persons: set = field(default_factory=set)
 
     def lines(self) -> list[str]:
         if not self.restrictions:
@@ -58,6 +59,7 @@ class Lifter:
         with transaction.atomic(), search.deferred_reindex():
             for restriction in self.due().select_for_update(of=("self",)):
                 lifted.documents |= documents_of(restriction)
+                lifted.persons |= person_of(restriction)
                 restriction.lift_recorded = now
                 restriction._change_reason = f"Lifted on {self.day.isoformat()}"
                 lifts_on = restriction.lifts_on
@@ -66,4 +68,5 @@ class Lifter:
                 restriction.lifts_on = lifts_on
                 lifted.restrictions.append(restriction)
             search.reindex(lifted.documents)
+            touch(lifted.documents, lifted.persons)
         return lifted

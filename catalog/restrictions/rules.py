@@ -90,6 +90,49 @@ def lift_day(restriction) -> datetime.date | None:
     return _after(made, DOCUMENT_YEARS)
 
 
+def target(restriction) -> tuple:
+    """What ``restriction`` withholds, as (scope, document, text, start, end, person, page);
+    ids, None where the scope does not use them."""
+    from catalog.models.restrictions import Restriction
+
+    Scope = Restriction.Scope
+    scope = restriction.scope
+    passage = scope == Scope.PASSAGE
+    return (
+        scope,
+        restriction.document_id,
+        restriction.translation_id if scope in (Scope.PASSAGE, Scope.TEXT) else None,
+        restriction.start if passage else None,
+        restriction.end if passage else None,
+        restriction.person_id if scope == Scope.PERSON else None,
+        restriction.scan_page_id if scope == Scope.SCAN_PAGE else None,
+    )
+
+
+def covers(before: tuple, after: tuple) -> bool:
+    """Does a restriction withholding ``after`` still withhold all of ``before`` (both as
+    ``target`` gives them)? A passage is covered by a passage around it, by its whole text
+    or by its document; a text or a scanned page by its document; anything by itself."""
+    from catalog.models.restrictions import Restriction
+
+    Scope = Restriction.Scope
+    scope, document, text, start, end, person, page = before
+    new_scope, new_document, new_text, new_start, new_end, new_person, new_page = after
+    if new_scope == Scope.DOCUMENT and scope != Scope.PERSON:
+        return document is not None and new_document == document
+    if new_scope == Scope.TEXT and scope in (Scope.TEXT, Scope.PASSAGE):
+        return new_text == text
+    if new_scope == Scope.PASSAGE and scope == Scope.PASSAGE:
+        if new_text != text or None in (start, end, new_start, new_end):
+            return False
+        return new_start <= start and new_end >= end
+    if new_scope == scope == Scope.PERSON:
+        return new_person == person
+    if new_scope == scope == Scope.SCAN_PAGE:
+        return new_page == page
+    return False
+
+
 def rule_explained(restriction) -> str:
     """What the lift day was computed from, in one sentence for the admin."""
     from catalog.models.restrictions import Restriction

@@ -3,10 +3,21 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from catalog.models import Agency, ContactEvent, Document, Person, Subject
+from catalog.models import (
+    Agency,
+    Collection,
+    CollectionDocument,
+    ContactEvent,
+    Document,
+    Person,
+    Subject,
+)
 from catalog.views import timeline
+from catalog.views.pages import visible_q
+from catalog.views.vocabularies import count_per
 
 RECENT = 10
+COLLECTIONS = 6
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -23,5 +34,17 @@ def home(request: HttpRequest) -> HttpResponse:
         "recent": documents.order_by("-created", "-pk")[:RECENT],
         "chart": timeline.years(events),
         "subjects": Subject.objects.filter(documents__in=documents).distinct().order_by("name"),
+        "collections": _collections(user),
     }
     return render(request, "catalog/home.html", context)
+
+
+def _collections(user) -> list:
+    """The first collections by title, each with the number of documents the visitor sees in
+    it, and one more to tell whether there are others (one query)."""
+    members = CollectionDocument.objects.filter(visible_q(user, "document__"))
+    return list(
+        Collection.objects.visible_to(user)
+        .annotate(document_count=count_per(members, "collection"))
+        .order_by("title", "pk")[: COLLECTIONS + 1]
+    )

@@ -107,7 +107,7 @@ def test_moving_the_lift_day_earlier_needs_a_reason_which_the_history_keeps(
     data = change_form_data(form, lift_date="2027-01-01")
     refused = officer_client.post(url("change", restriction.pk), data)
     assert refused.status_code == 200
-    assert "lifts the restriction before its lift day: say why" in refused.content.decode()
+    assert "lift the restriction before its lift day: say why" in refused.content.decode()
     restriction.refresh_from_db()
     assert restriction.lifts_on == LIFTS
     data["removal_reason"] = "Court order of 2 December"
@@ -192,3 +192,50 @@ def test_the_document_page_highlights_restricted_passages_with_reason_and_lift_d
         reverse("admin:catalog_translation_change", args=[restriction.translation_id])
     )
     assert "Taher Ahmed Amin</mark>" in text_page.content.decode()
+
+
+def test_moving_a_restriction_to_another_passage_releases_the_first_and_needs_a_reason(
+    officer_client, restriction, seed
+):
+    text = seed.translations.get().text
+    elsewhere = change_form_data(
+        officer_client.get(url("change", restriction.pk)),
+        quote="Saadoun Shaker",
+        occurrence="1",
+        start="",
+        end="",
+    )
+    refused = officer_client.post(url("change", restriction.pk), elsewhere)
+    assert refused.status_code == 200
+    assert "release what the restriction withholds now" in refused.content.decode()
+    restriction.refresh_from_db()
+    assert text[restriction.start : restriction.end] == "Taher Ahmed Amin"
+    # Widening it to the sentence around the name still withholds the name: no reason asked.
+    sentence_start = text.rfind(".", 0, restriction.start) + 2
+    wider = change_form_data(
+        officer_client.get(url("change", restriction.pk)),
+        quote=text[sentence_start : restriction.end],
+        occurrence="1",
+    )
+    done = officer_client.post(url("change", restriction.pk), wider)
+    assert done.status_code == 302, done.context and done.context["errors"]
+    restriction.refresh_from_db()
+    assert restriction.start == sentence_start
+
+
+def test_the_rules_know_what_covers_what():
+    from catalog.restrictions.rules import covers
+
+    passage = (Scope.PASSAGE, 1, 10, 5, 9, None, None)
+    assert covers(passage, (Scope.PASSAGE, 1, 10, 0, 20, None, None))
+    assert not covers(passage, (Scope.PASSAGE, 1, 10, 6, 20, None, None))
+    assert not covers(passage, (Scope.PASSAGE, 1, 11, 0, 20, None, None))
+    assert covers(passage, (Scope.TEXT, 1, 10, None, None, None, None))
+    assert covers(passage, (Scope.DOCUMENT, 1, None, None, None, None, None))
+    assert not covers(passage, (Scope.DOCUMENT, 2, None, None, None, None, None))
+    person = (Scope.PERSON, None, None, None, None, 7, None)
+    assert covers(person, person)
+    assert not covers(person, (Scope.DOCUMENT, 1, None, None, None, None, None))
+    page = (Scope.SCAN_PAGE, 1, None, None, None, None, 3)
+    assert covers(page, (Scope.DOCUMENT, 1, None, None, None, None, None))
+    assert not covers(page, (Scope.SCAN_PAGE, 1, None, None, None, None, 4))

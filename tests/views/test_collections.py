@@ -134,3 +134,18 @@ def test_the_csv_of_a_collections_documents_holds_its_published_documents_only(
     body = body or response.content.decode()
     assert "baghdad-visit" in body and seed.slug in body
     assert "unreleased-memo" not in body and "Unreleased Memo" not in body
+
+
+def test_the_home_page_lists_published_collections_with_what_a_visitor_sees_in_them(
+    collections, client
+):
+    html = client.get("/").content.decode()
+    home = html.split('id="collections"', 1)[1].split("</section>", 1)[0]
+    assert 'href="/collections/iraq-and-the-gdr/">Iraq and the GDR</a>' in home
+    # The draft document in it is not counted; the draft collection is not listed.
+    assert "2 documents" in home
+    assert "Hidden Collection" not in html
+
+
+def test_the_home_page_has_no_collections_section_without_collections(seed, client):
+    assert 'id="collections"' not in client.get("/").content.decode()

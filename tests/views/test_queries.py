@@ -12,7 +12,7 @@ from tests.views import factories as make
 PAGES = [
     # The first page after a change to the catalog also reads the restrictions of the
     # withheld view (catalog.restrictions), once per catalog version and day.
-    ("/", 9),
+    ("/", 10),
     # One of them reads the scanned pages the viewer shows (catalog.scans.iiif).
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 18),
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/cite.bib", 7),

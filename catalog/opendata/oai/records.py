@@ -11,9 +11,9 @@ without history, the synthetic fixture), so the repository declares its deletion
 ``transient``: it reports every deletion its history shows, and promises no more.
 
 A document or person withheld whole (``catalog.restrictions``) is reported deleted, like an
-unpublished record: a harvester that has it drops it, and none gets its metadata. (Its
-datestamp stays its last change, so a harvest ``from`` a later day does not list it; a full
-harvest does.)
+unpublished record: a harvester that has it drops it, and none gets its metadata. Placing
+or removing the restriction, and ``lift_restrictions`` recording its lift, move the record's
+datestamp (``catalog.restrictions.indexing.touch``), so an incremental harvest learns of both.
 
 Lists are ordered by (datestamp, kind, id) and paged by keyset: a page starts after the
 last entry of the one before, so records that change during a harvest move to its end
