@@ -9,6 +9,7 @@ stored of this call, so that no file is left behind.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
 from collections.abc import Iterable
@@ -82,65 +83,13 @@ class ScanIngest:
     def add(self, inputs: Iterable, labels: list[str] | None = None) -> IngestReport:
         """Add the pages of ``inputs`` (paths of files or folders, uploaded files) after the
         document's pages; ``labels`` one per page, else from its archival reference."""
-        inputs = list(inputs)
-        if not inputs:
-            raise ImportProblem(str(self.document), None, "files", "No files were given.")
-        with tempfile.TemporaryDirectory(prefix="liaison-scans-") as workdir:
-            prepared = self._prepare(inputs, Path(workdir))
-            self._check_duplicates(prepared)
-            return self._store(prepared, labels)
+        with Prepared(inputs, self.document) as prepared:
+            return self.store(prepared.pages, labels)
 
-    # --- reading everything first ---------------------------------------------------------
-
-    def _prepare(self, inputs: list, workdir: Path) -> list[PreparedPage]:
-        pages: list[PreparedPage] = []
-        for item in inputs:
-            for path, name in self._files(item, workdir):
-                pages.extend(read_input(path, name, workdir))
-        return pages
-
-    def _files(self, item, workdir: Path) -> list[tuple[Path, str]]:
-        if isinstance(item, UploadedFile | File) and not isinstance(item, str | Path):
-            name = Path(item.name or "upload").name
-            target = Path(tempfile.mkstemp(dir=workdir, suffix=Path(name).suffix)[1])
-            with target.open("wb") as out:
-                for chunk in item.chunks():
-                    out.write(chunk)
-            return [(target, name)]
-        path = Path(item)
-        if path.is_dir():
-            files = sorted(
-                (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES),
-                key=lambda p: natural_key(p.name),
-            )
-            if not files:
-                kinds = ", ".join(sorted(SUFFIXES))
-                raise ScanProblem(str(path), f"The folder holds no scans ({kinds}).")
-            return [(p, p.name) for p in files]
-        if not path.is_file():
-            raise ScanProblem(str(path), "No such file or folder.")
-        return [(path, path.name)]
-
-    def _check_duplicates(self, pages: list[PreparedPage]) -> None:
-        """A document holds each image once: the same page twice is a mistake to show."""
-        stored = dict(
-            ScanPage.objects.filter(
-                document=self.document, checksum__in={p.checksum for p in pages}
-            ).values_list("checksum", "position")
-        )
-        seen: dict[str, PreparedPage] = {}
-        for page in pages:
-            if page.checksum in stored:
-                raise ScanProblem(
-                    page.file_name,
-                    f"The same image is already page {stored[page.checksum]} of this document.",
-                    page.page,
-                )
-            if page.checksum in seen:
-                raise ScanProblem(
-                    page.file_name, f"The same image as {seen[page.checksum].source}.", page.page
-                )
-            seen[page.checksum] = page
+    def store(self, pages: list[PreparedPage], labels: list[str] | None = None) -> IngestReport:
+        """Store pages read by ``Prepared`` (still open), in one transaction."""
+        check_duplicates(self.document, pages)
+        return self._store(pages, labels)
 
     # --- storing --------------------------------------------------------------------------
 
@@ -193,3 +142,83 @@ class ScanIngest:
                 default_storage.delete(name)
             raise
         return report
+
+
+class Prepared:
+    """Every page of ``inputs`` read and checked into a temporary folder, which lasts until
+    ``close()`` (or the end of a ``with`` block). Raises ScanProblem on bad input."""
+
+    def __init__(self, inputs: Iterable, document: Document | None = None):
+        inputs = list(inputs)
+        if not inputs:
+            raise ScanProblem(str(document or "scans"), "No files were given.")
+        self._workdir = tempfile.TemporaryDirectory(prefix="liaison-scans-")
+        try:
+            workdir = Path(self._workdir.name)
+            self.pages: list[PreparedPage] = []
+            for item in inputs:
+                for path, name in _files(item, workdir):
+                    self.pages.extend(read_input(path, name, workdir))
+            if document is not None:
+                check_duplicates(document, self.pages)
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        self._workdir.cleanup()
+
+    def __enter__(self) -> Prepared:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def _files(item, workdir: Path) -> list[tuple[Path, str]]:
+    if isinstance(item, UploadedFile | File) and not isinstance(item, str | Path):
+        name = Path(item.name or "upload").name
+        handle, target_name = tempfile.mkstemp(dir=workdir, suffix=Path(name).suffix)
+        os.close(handle)
+        target = Path(target_name)
+        with target.open("wb") as out:
+            for chunk in item.chunks():
+                out.write(chunk)
+        return [(target, name)]
+    path = Path(item)
+    if path.is_dir():
+        files = sorted(
+            (p for p in path.iterdir() if p.is_file() and p.suffix.lower() in SUFFIXES),
+            key=lambda p: natural_key(p.name),
+        )
+        if not files:
+            kinds = ", ".join(sorted(SUFFIXES))
+            raise ScanProblem(str(path), f"The folder holds no scans ({kinds}).")
+        return [(p, p.name) for p in files]
+    if not path.is_file():
+        raise ScanProblem(str(path), "No such file or folder.")
+    return [(path, path.name)]
+
+
+def check_duplicates(document: Document, pages: list[PreparedPage]) -> None:
+    """A document holds each image once: the same page twice is a mistake to show."""
+    stored = {}
+    if document.pk is not None:
+        stored = dict(
+            ScanPage.objects.filter(
+                document=document, checksum__in={p.checksum for p in pages}
+            ).values_list("checksum", "position")
+        )
+    seen: dict[str, PreparedPage] = {}
+    for page in pages:
+        if page.checksum in stored:
+            raise ScanProblem(
+                page.file_name,
+                f"The same image is already page {stored[page.checksum]} of this document.",
+                page.page,
+            )
+        if page.checksum in seen:
+            raise ScanProblem(
+                page.file_name, f"The same image as {seen[page.checksum].source}.", page.page
+            )
+        seen[page.checksum] = page
