@@ -72,8 +72,13 @@
       cell.appendChild(controls);
       row.draggable = true;
       row.classList.add("scan-draggable");
+      // The thumbnail's link and image would otherwise be dragged themselves, not the row.
+      row.querySelectorAll("a, img").forEach((element) => { element.draggable = false; });
       row.addEventListener("dragstart", (event) => {
-        if (event.target.closest("input, button, a")) return;
+        if (event.target.closest && event.target.closest("input, button, select, textarea")) {
+          event.preventDefault();
+          return;
+        }
         dragged = row;
         row.classList.add("scan-dragging");
         event.dataTransfer.effectAllowed = "move";
