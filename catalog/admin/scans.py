@@ -160,7 +160,13 @@ class ScanPageAdmin(CatalogAdmin):
         return False  # added on the document's page, or by attach_scans
 
     def has_import_permission(self, request):
-        return False  # files come with their CSV only through import_catalog
+        return False  # images move with their CSV only through the commands
+
+    def has_export_permission(self, request):
+        return False
+
+    def get_resource_classes(self, request):
+        return []
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))

@@ -94,6 +94,9 @@ def test_images_are_served_to_staff_who_may_view_them(archivist_client, document
     client.force_login(nobody)
     assert client.get(url).status_code == 403
     assert archivist_client.get("/admin/catalog/scanpage/999999/image/").status_code == 404
+    listed = archivist_client.get("/admin/catalog/scanpage/")
+    assert listed.status_code == 200 and 'alt="Scan of p. 49"' in listed.text
+    assert archivist_client.get(f"/admin/catalog/scanpage/{page.pk}/change/").status_code == 200
 
 
 def test_an_officer_withholds_one_page(officer_client, document, tmp_path):
