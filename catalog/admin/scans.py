@@ -145,8 +145,21 @@ class ScanPageInline(CatalogTabularInline):
         return f"{obj.width} × {obj.height}" if obj and obj.width else "—"
 
 
+class WithoutSpreadsheets:
+    """No spreadsheet import or export: pages' images move with the commands only."""
+
+    def has_import_permission(self, request):
+        return False
+
+    def has_export_permission(self, request):
+        return False
+
+    def get_resource_classes(self, request):
+        return []
+
+
 @admin.register(ScanPage)
-class ScanPageAdmin(CatalogAdmin):
+class ScanPageAdmin(WithoutSpreadsheets, CatalogAdmin):
     list_display = ["preview", "__str__", "document", "position", "label", "source"]
     list_display_links = ["__str__"]
     list_select_related = ["document"]
@@ -158,15 +171,6 @@ class ScanPageAdmin(CatalogAdmin):
 
     def has_add_permission(self, request):
         return False  # added on the document's page, or by attach_scans
-
-    def has_import_permission(self, request):
-        return False  # images move with their CSV only through the commands
-
-    def has_export_permission(self, request):
-        return False
-
-    def get_resource_classes(self, request):
-        return []
 
     def get_readonly_fields(self, request, obj=None):
         readonly = list(super().get_readonly_fields(request, obj))
@@ -237,6 +241,17 @@ class TextPageInline(CatalogTabularInline):
     def get_formset(self, request, obj=None, **kwargs):
         request._catalog_text = obj
         return super().get_formset(request, obj, **kwargs)
+
+
+@admin.register(TextPage)
+class TextPageAdmin(WithoutSpreadsheets, CatalogAdmin):
+    """Usually edited on their text's page."""
+
+    list_display = ["__str__", "translation", "start", "end"]
+    list_select_related = ["scan_page__document", "translation__document", "translation__language"]
+    search_fields = ["scan_page__label", "translation__document__title"]
+    autocomplete_fields = ["translation", "scan_page"]
+    fields = ["translation", "scan_page", "start", "end"]
 
 
 def scan_page_history() -> RelatedHistory:
