@@ -188,14 +188,41 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = VAR_DIR / "static"
-# Uploaded scans and their IIIF tiles (catalog.scans), in the default storage below; never
-# served from here: the public reads them through the IIIF service only.
-MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT") or VAR_DIR / "media")
 STATICFILES_DIRS = (
     [BASE_DIR / "catalog" / "static"] if (BASE_DIR / "catalog" / "static").is_dir() else []
 )
+# Uploaded files (the scanned pages, catalog.scans) go to Django's default storage: a folder,
+# MEDIA_ROOT (LIAISON_MEDIA_ROOT, default var/media), or an S3-compatible bucket when
+# LIAISON_S3_BUCKET is set (django-storages, `pip install -e '.[s3]'`). Nothing serves them
+# at a public address: the admin and the IIIF image service read them after their checks.
+MEDIA_ROOT = Path(os.environ.get("LIAISON_MEDIA_ROOT") or VAR_DIR / "media")
+MEDIA_URL = "media/"
+
+
+def default_storage() -> dict:
+    bucket = os.environ.get("LIAISON_S3_BUCKET", "").strip()
+    if not bucket:
+        return {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    options = {
+        "bucket_name": bucket,
+        "location": os.environ.get("LIAISON_S3_PREFIX", "").strip("/"),
+        "default_acl": None,  # the bucket's own policy: keep it private
+        "querystring_auth": True,
+        "file_overwrite": False,
+    }
+    for option, name in (
+        ("endpoint_url", "LIAISON_S3_ENDPOINT_URL"),  # MinIO, Ceph, Garage, a provider's
+        ("region_name", "LIAISON_S3_REGION"),
+        ("access_key", "LIAISON_S3_ACCESS_KEY_ID"),
+        ("secret_key", "LIAISON_S3_SECRET_ACCESS_KEY"),
+    ):
+        if os.environ.get(name):
+            options[option] = os.environ[name]
+    return {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": default_storage(),
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -22,6 +22,12 @@ from catalog.admin.history import RelatedHistory
 from catalog.admin.provenance import ArchivalReferenceInline
 from catalog.admin.publishing import PublishableAdmin
 from catalog.admin.restrictions import RestrictionInline, restricted_text, restricted_texts
+from catalog.admin.scans import (
+    ScanPageInline,
+    ScanUploadMixin,
+    TextPageInline,
+    scan_page_history,
+)
 from catalog.admin.suggestions import (
     SuggestionInline,
     open_suggestions_by_text,
@@ -55,7 +61,7 @@ def _translation_ids(document) -> list[int]:
 
 
 @admin.register(Document)
-class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
+class DocumentAdmin(ScanUploadMixin, EDTFReadingMixin, PublishableAdmin):
     list_display = ["title", "date", "status", "publisher_record_id", "references"]
     list_filter = [
         DecadeFilter,
@@ -108,6 +114,7 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
     inlines = [
         TranslationInline,
         ArchivalReferenceInline,
+        ScanPageInline,
         DocumentCollectionsInline,
         DocumentLinkFromInline,
         DocumentLinkToInline,
@@ -133,6 +140,7 @@ class DocumentAdmin(EDTFReadingMixin, PublishableAdmin):
             lambda document: Q(translation_id__in=_translation_ids(document)),
             lambda record: f"“{record.quote}”",
         ),
+        scan_page_history(),
     )
 
     def get_queryset(self, request):
@@ -229,7 +237,7 @@ class TranslationAdmin(CatalogAdmin):
         "restricted_passages",
     ]
     readonly_fields = ["restricted_passages"]
-    inlines = [MentionInline, SuggestionInline]
+    inlines = [MentionInline, SuggestionInline, TextPageInline]
     related_history = (
         RelatedHistory(
             Mention,

@@ -152,7 +152,7 @@ class RestrictionAdmin(CatalogAdmin):
     form = RestrictionForm
     list_display = ["scope", "what", "reason", "rule", "lifts_on", "decided_by"]
     list_filter = ["scope", "reason", LiftsFilter, "rule"]
-    list_select_related = ["person", "document", "translation", "decided_by"]
+    list_select_related = ["person", "document", "translation", "scan_page", "decided_by"]
     search_fields = [
         "quote",
         "note",
@@ -162,7 +162,7 @@ class RestrictionAdmin(CatalogAdmin):
         "document__slug",
         "document__publisher_record_id",
     ]
-    autocomplete_fields = ["document", "translation", "person"]
+    autocomplete_fields = ["document", "translation", "person", "scan_page"]
     readonly_fields = ["start", "end", "lift_reading", "decided_by", "decided_on"]
     fieldsets = [
         (
@@ -176,6 +176,7 @@ class RestrictionAdmin(CatalogAdmin):
                     "occurrence",
                     ("start", "end"),
                     "person",
+                    "scan_page",
                 ]
             },
         ),

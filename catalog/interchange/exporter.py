@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from catalog.interchange import datapackage, retired
 from catalog.interchange.cells import join_values, to_cell
+from catalog.interchange.scanfiles import ScanFileWriter
 from catalog.interchange.schema import RECORD_TYPES, STAFF_ONLY, RecordType, final_field
 from catalog.interchange.withholding import PublicView
 from catalog.models import Publishable, Status
@@ -92,6 +93,7 @@ class CatalogExporter:
     def __init__(self, *, published_only: bool = False, chunk_size: int = CHUNK_SIZE, stderr=None):
         self.published_only = published_only
         self.public: PublicView | None = None  # set by run() when something is withheld
+        self.scan_files: ScanFileWriter | None = None  # set by run() for scans.csv
         self.chunk_size = chunk_size
         self.stderr = stderr if stderr is not None else sys.stderr
 
@@ -107,6 +109,7 @@ class CatalogExporter:
             if self.published_only and record.name in STAFF_ONLY:
                 continue  # restrictions are for staff: what they withhold is in no public file
             started = time.perf_counter()
+            self.scan_files = ScanFileWriter(directory) if record.with_files else None
             report.rows[record.file_name] = self.export_record(record, directory / record.file_name)
             report.seconds[record.file_name] = time.perf_counter() - started
         started = time.perf_counter()
@@ -192,6 +195,8 @@ class CatalogExporter:
                 cells = public.rewrite(record, cells, tuple(values))
                 if cells is None:
                     continue
+            if self.scan_files is not None:
+                cells["path"] = self.scan_files.export(cells)
             writer.writerow([to_cell(cells[column.name]) for column in record.columns])
             written += 1
         return written

@@ -28,6 +28,7 @@ from catalog.interchange.exporter import progress_enabled
 from catalog.interchange.loader import RecordLoader, Row
 from catalog.interchange.report import FileCounts, ImportReport, Problem, RowLog
 from catalog.interchange.resolver import KeyResolver
+from catalog.interchange.scanfiles import ScanFileReader
 from catalog.interchange.schema import RECORD_TYPES, RecordType
 from catalog.search.indexer import SearchIndexer
 
@@ -84,6 +85,7 @@ class CatalogImporter:
                 reason = f"No catalog files here; expected one or more of {names}."
                 log.problem(Problem(str(directory), 0, "", "", reason))
                 return report
+            self.scan_files = ScanFileReader(directory, dry_run=self.dry_run)
             with transaction.atomic():
                 user = script_user(SCRIPT_USER)
                 resolver, indexer, reindex = KeyResolver(), SearchIndexer(), set()
@@ -96,11 +98,16 @@ class CatalogImporter:
                 if self.dry_run or failed:
                     report.rolled_back = True
                     transaction.set_rollback(True)
+                    self.scan_files.discard()
                 else:
                     # Bulk writes send no signals: bring the search text of the documents
                     # they changed up to date in the same transaction, so that the index
                     # never lags the catalog.
                     indexer.reindex_in_batches(reindex)
+        except BaseException:
+            if getattr(self, "scan_files", None) is not None:
+                self.scan_files.discard()  # the transaction is rolled back: no file stays
+            raise
         finally:
             log.close()
         return report
@@ -157,6 +164,7 @@ class CatalogImporter:
             log=log,
             history=self.history,
             reason=f"import_catalog {path.name}",
+            files=self.scan_files if record.with_files else None,
             **context,
         )
         bar = tqdm(
@@ -199,7 +207,7 @@ class CatalogImporter:
         for name in {h for h in headers if headers.count(h) > 1}:
             problems.append((name, "This column appears more than once."))
         for name in record.key:
-            if name not in headers:
+            if name not in headers and name not in record.optional_key:
                 problems.append((name, "This column is missing; it identifies the records."))
         for link in record.links.values():
             names = [c.name for c in link.columns]

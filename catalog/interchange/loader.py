@@ -61,12 +61,14 @@ class RecordLoader:
         reason: str,
         indexer: SearchIndexer,
         reindex: set[int],
+        files=None,
     ):
         self.record, self.log, self.user = record, log, user
         # Bulk writes send no signals: the documents whose search text these rows change
         # are collected here, and reindexed once at the end of the import.
         self.indexer, self.reindex = indexer, reindex
         self.resolver, self.reason = resolver, reason
+        self.files = files  # scans.csv: the images beside it (interchange.scanfiles)
         self.history = history and hasattr(record.model._meta, "simple_history_manager_attribute")
         present = set(headers)
         meta = record.model._meta
@@ -156,6 +158,8 @@ class RecordLoader:
         for row in rows:
             self.read(row)
         self._resolve_links(rows)
+        if self.files is not None:
+            self.files.bring_in(rows)
         many_ids = self._resolve_many(rows)
         self._build(rows)
         if self.parent_link is not None:

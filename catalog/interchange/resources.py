@@ -171,7 +171,11 @@ def resource_for(record: RecordType) -> type[CatalogResource]:
     return type(name, (CatalogResource,), {**declared, "Meta": meta, "record": record})
 
 
-RESOURCES: dict[type, type[CatalogResource]] = {r.model: resource_for(r) for r in RECORD_TYPES}
+# Scanned pages come with their image files, which a spreadsheet cannot carry: they move
+# only with export_catalog / import_catalog.
+RESOURCES: dict[type, type[CatalogResource]] = {
+    r.model: resource_for(r) for r in RECORD_TYPES if not r.with_files
+}
 
 
 def resource(model) -> CatalogResource:

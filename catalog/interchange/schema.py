@@ -46,6 +46,7 @@ from catalog.models import (
     Repository,
     Restriction,
     RoleEvidence,
+    ScanPage,
     Subject,
     Translation,
 )
@@ -99,6 +100,10 @@ class RecordType:
     prepare: Callable[[models.Model], None] | None = None
     # Another unique key to match a row whose natural key is not found (a renamed slug).
     alternate_key: tuple[str, ...] = ()
+    # Key columns added after format 1.0: a file without them reads them as empty.
+    optional_key: tuple[str, ...] = ()
+    # Rows name files beside the CSV (scans.csv: the page images, catalog.interchange.scanfiles).
+    with_files: bool = False
     links: dict[str, Link] = field(default_factory=dict)
 
     @property
@@ -319,6 +324,29 @@ RECORD_TYPES: list[RecordType] = [
         prepare=_prepare_reference,
     ),
     RecordType(
+        "scans",
+        ScanPage,
+        _cols(
+            _link("document"),
+            Column("position", "position", description="The page's place in the scans: 1 first."),
+            "label",
+            Column(
+                "path",
+                "image",
+                description="The image file, relative to the folder of the CSV files: "
+                "scans/<document>/<position>.<ext>.",
+            ),
+            Column("checksum", "checksum", description="SHA-256 of the image file, in hex."),
+            "width",
+            "height",
+            "source",
+        ),
+        key=("document", "checksum"),
+        description="Scanned pages of documents, each an image file beside the CSV files; the "
+        "import verifies each file's checksum and stores an image once per document.",
+        with_files=True,
+    ),
+    RecordType(
         "roles",
         PersonRole,
         _cols(_link("person"), _link("agency"), "title", "start", "end", "note"),
@@ -419,6 +447,12 @@ RECORD_TYPES: list[RecordType] = [
             Column("text_language", "translation__language__code", description="Its language."),
             *_SPAN,
             Column("person", "person__slug", description="The person withheld, or named."),
+            Column(
+                "scan_document",
+                "scan_page__document__slug",
+                description="For a page of the scans: the slug of its document.",
+            ),
+            Column("scan_checksum", "scan_page__checksum", description="The page's SHA-256."),
             "reason",
             "note",
             "legal_basis",
@@ -427,13 +461,15 @@ RECORD_TYPES: list[RecordType] = [
         ),
         key=(
             *("scope", "document", "text_document", "text_kind", "text_language"),
-            *("start", "end", "person"),
+            *("start", "end", "person", "scan_document", "scan_checksum"),
         ),
         description="Restrictions on personal data (StUG §§ 32-34, BArchG § 11): passages, "
-        "texts, documents and persons withheld from the public, and until when. Staff only: "
+        "texts, documents, persons and pages of scans withheld from the public, and until "
+        "when. Staff only: "
         "never in a published-only export.",
         derived=("lifts_on",),
         prepare=_prepare_restriction,
+        optional_key=("scan_document", "scan_checksum"),
     ),
 ]
 #: Record types a published-only export leaves out whole.

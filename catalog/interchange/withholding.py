@@ -3,8 +3,9 @@
 ``--published-only`` folders are for public data dumps, so what a restriction withholds
 today (``catalog.restrictions.withheld``) is in none of their files:
 
-- withheld documents and persons are left out, with their texts, references, names, offices
-  and the mentions, evidence and participations that name them;
+- withheld documents and persons are left out, with their texts, references, names, offices,
+  scanned pages and the mentions, evidence and participations that name them; so are
+  withheld pages of scans, with their image files;
 - a text reads as the public reads it: withheld passages as the placeholder of fixed form,
   a withheld text as the placeholder alone;
 - mentions and evidence inside withheld text are left out; the others are moved to where
@@ -27,6 +28,7 @@ DOCUMENT_PATHS = {
     "documents": "pk",
     "translations": "document_id",
     "archival_references": "document_id",
+    "scans": "document_id",
     "role_evidence": "translation__document_id",
     "event_evidence": "translation__document_id",
     "mentions": "translation__document_id",
@@ -59,6 +61,8 @@ class PublicView:
             q |= Q(**{f"{DOCUMENT_PATHS[record.name]}__in": list(self.view.documents)})
         if record.name in PERSON_PATHS and self.view.persons:
             q |= Q(**{f"{PERSON_PATHS[record.name]}__in": list(self.view.persons)})
+        if record.name == "scans" and self.view.scan_pages:
+            q |= Q(pk__in=list(self.view.scan_pages))
         return q or None
 
     def extra_paths(self, record) -> list[str]:

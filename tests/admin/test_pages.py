@@ -15,7 +15,9 @@ from catalog.models import (
     Person,
     Restriction,
     RetiredSlug,
+    ScanPage,
     Suggestion,
+    TextPage,
 )
 
 CATALOG_MODELS = [
@@ -26,8 +28,13 @@ CATALOG_MODELS = [
 
 
 @pytest.mark.parametrize("model_name", CATALOG_MODELS)
-def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, seed, model_name):
+def test_an_archivist_opens_the_list_the_form_and_the_history(
+    archivist_client, seed, model_name, settings, tmp_path
+):
     model = apps.get_model("catalog", model_name)
+    if model_name in {"scanpage", "textpage"}:
+        settings.MEDIA_ROOT = tmp_path
+        _scan(seed, tmp_path)
     if model is RetiredSlug:
         person = Person.objects.first()
         person.slug = f"{person.slug}-renamed"
@@ -58,7 +65,8 @@ def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, 
     if model_name != "retiredslug":
         # Archivists see restrictions but do not add them (tests/admin/test_restrictions.py).
         # Suggestions are made by scans, never added by hand.
-        if model is not Restriction and not issubclass(model, Suggestion):
+        # Scanned pages come in through their document's page or attach_scans.
+        if model not in (Restriction, ScanPage) and not issubclass(model, Suggestion):
             urls.append(reverse(f"admin:catalog_{model_name}_add"))
         urls += [
             reverse(f"admin:catalog_{model_name}_change", args=[record.pk]),
@@ -66,6 +74,17 @@ def test_an_archivist_opens_the_list_the_form_and_the_history(archivist_client, 
         ]
     for url in urls:
         assert archivist_client.get(url).status_code == 200, url
+
+
+def _scan(seed, folder):
+    """The seed has no scans: one page, and where it stands in the text."""
+    from PIL import Image
+
+    from catalog.scans.ingest import ScanIngest
+
+    Image.new("L", (40, 60), 255).save(folder / "page.png")
+    page = ScanIngest(seed).add([folder / "page.png"]).pages[0]
+    TextPage.objects.create(translation=seed.translations.get(), scan_page=page, start=0, end=10)
 
 
 def _collect(seed):
