@@ -13,7 +13,7 @@ PAGES = [
     # The first page after a change to the catalog also reads the restrictions of the
     # withheld view (catalog.restrictions), once per catalog version and day.
     ("/", 9),
-    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 17),
+    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 11),
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/cite.bib", 7),
     ("/persons/", 6),
     (
