@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils.functional import cached_property
 
 from catalog import search
 from catalog.models import ContactEvent
-from catalog.search.facets import SOURCES, chosen_labels, sample, years_overlap
+from catalog.search.facets import SOURCES, chosen_labels, sample, spread, years_overlap
 from catalog.search.query import SearchQuery
 
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
@@ -111,7 +111,7 @@ class DocumentFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facet_documents(self, ranked: list[int] | None = None):
+    def facet_documents(self, ranked: list[int] | None = None, total: int | None = None):
         """Per facet, the documents it counts, and the scale of the facets that count a
         sample (``catalog.search.facets.count_facets``'s arguments).
 
@@ -119,9 +119,13 @@ class DocumentFilter(django_filters.FilterSet):
         order). A facet not in use counts the results themselves, given by their ids, or
         their best-ranked ``SAMPLE_SIZE``. A facet in use counts the results without its
         own filter: for a search, among its best-ranked matches when there are more.
+        A list without words (``total`` results, in date order) of more than
+        ``APPROXIMATE_ABOVE`` counts one document in ``step`` of them, spread over the
+        catalog by id (``spread``), and scales the counts by ``step``.
         """
         cleaned = self.cleaned()
         best, scale = sample(self.matches) if self.query else ([], None)
+        step = spread(total) if ranked is None and not self.query else None
         documents, scales = {}, {}
         for name in SOURCES:
             if ranked is not None and name not in cleaned:
@@ -132,6 +136,11 @@ class DocumentFilter(django_filters.FilterSet):
                 without = self.queryset_without(name, "q")
                 documents[name] = without.filter(pk__in=search.id_set(best))
                 scales[name] = scale
+            elif step is not None:
+                documents[name] = (
+                    self.queryset_without(name).alias(_spread=F("pk") % step).filter(_spread=0)
+                )
+                scales[name] = step
             else:
                 documents[name] = self.queryset_without(name)
         return documents, {name: scale for name, scale in scales.items() if scale is not None}

@@ -179,7 +179,7 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     if total:
 
         def count():
-            documents, scales = filterset.facet_documents(ranked)
+            documents, scales = filterset.facet_documents(ranked, total)
             counted = count_facets(documents, request.user, active, scales)
             spans = pairs
             if spans is None:
