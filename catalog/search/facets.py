@@ -57,7 +57,7 @@ SAMPLE_SIZE = 500
 # Counts from here up are worded as approximate ("about 18,000"); a list without words of
 # more documents counts its facets over about LIST_SAMPLE_SIZE of them (see ``spread``).
 APPROXIMATE_ABOVE = 10_000
-LIST_SAMPLE_SIZE = 1_000
+LIST_SAMPLE_SIZE = SAMPLE_SIZE
 
 
 def count_display(count: int, approximate: bool = False) -> str:

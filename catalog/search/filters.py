@@ -126,7 +126,7 @@ class DocumentFilter(django_filters.FilterSet):
         cleaned = self.cleaned()
         best, scale = sample(self.matches) if self.query else ([], None)
         step = spread(total) if ranked is None and not self.query else None
-        documents, scales = {}, {}
+        documents, scales, sampled = {}, {}, None
         for name in SOURCES:
             if ranked is not None and name not in cleaned:
                 ids, scales[name] = sample(ranked)
@@ -137,10 +137,20 @@ class DocumentFilter(django_filters.FilterSet):
                 documents[name] = without.filter(pk__in=search.id_set(best))
                 scales[name] = scale
             elif step is not None:
-                documents[name] = (
-                    self.queryset_without(name).alias(_spread=F("pk") % step).filter(_spread=0)
-                )
+                if name in cleaned:
+                    documents[name] = _spread(self.queryset_without(name), step)
+                else:
+                    # The facets not in use count the same sample: its ids, read once.
+                    if sampled is None:
+                        ids = _spread(self.queryset_without(), step).values_list("pk", flat=True)
+                        sampled = search.id_set(list(ids))
+                    documents[name] = sampled
                 scales[name] = step
             else:
                 documents[name] = self.queryset_without(name)
         return documents, {name: scale for name, scale in scales.items() if scale is not None}
+
+
+def _spread(queryset: QuerySet, step: int) -> QuerySet:
+    """One document in ``step`` of ``queryset``, by id."""
+    return queryset.order_by().alias(_spread=F("pk") % step).filter(_spread=0)
