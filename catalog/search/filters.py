@@ -125,7 +125,8 @@ class DocumentFilter(django_filters.FilterSet):
         """
         cleaned = self.cleaned()
         best, scale = sample(self.matches) if self.query else ([], None)
-        step = spread(total) if ranked is None and not self.query else None
+        listing = ranked is None and not self.query
+        step = spread(total) if listing else None
         documents, scales, sampled = {}, {}, None
         for name in SOURCES:
             if ranked is not None and name not in cleaned:
@@ -136,15 +137,18 @@ class DocumentFilter(django_filters.FilterSet):
                 without = self.queryset_without(name, "q")
                 documents[name] = without.filter(pk__in=search.id_set(best))
                 scales[name] = scale
+            elif listing and name not in cleaned:
+                # The facets not in use count the same documents, by their ids (one in
+                # ``step`` of them above the threshold), read once: one query at any size.
+                if sampled is None:
+                    results = self.queryset_without().order_by()
+                    if step is not None:
+                        results = _spread(results, step)
+                    sampled = search.id_set(list(results.values_list("pk", flat=True)))
+                documents[name] = sampled
+                scales[name] = step
             elif step is not None:
-                if name in cleaned:
-                    documents[name] = _spread(self.queryset_without(name), step)
-                else:
-                    # The facets not in use count the same sample: its ids, read once.
-                    if sampled is None:
-                        ids = _spread(self.queryset_without(), step).values_list("pk", flat=True)
-                        sampled = search.id_set(list(ids))
-                    documents[name] = sampled
+                documents[name] = _spread(self.queryset_without(name), step)
                 scales[name] = step
             else:
                 documents[name] = self.queryset_without(name)
