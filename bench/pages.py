@@ -19,7 +19,8 @@ reuses it), then measures, in a process of its own:
 
 Absolute times depend on the machine; the ratios are what to compare. The checks of issue 8's
 "Done when" are printed as PASS or FAIL lines. ``LIAISON_BENCH_POSTGRES`` names the server
-(default ``postgres://postgres@127.0.0.1:5432/``).
+(default ``postgres://postgres@127.0.0.1:5432/``) and ``LIAISON_BENCH_PREFIX`` the databases'
+names before the size (default ``liaison_bench_``).
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ QUICK_SIZES = [1_000, 5_000]
 ENGINES = ["sqlite", "postgresql"]
 CONCURRENCY = [10, 50]
 POSTGRES = os.environ.get("LIAISON_BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/")
+# The PostgreSQL catalogs are the databases PREFIX + size (on a shared server, a name of one's own).
+PREFIX = os.environ.get("LIAISON_BENCH_PREFIX", "liaison_bench_")
 # The synthetic texts repeat a few sentences (a common word) and the names of persons (a
 # surname in about one document in ten); a rare word is added to ten documents at every size.
 RARE_WORD = "Kurdistan"
@@ -81,7 +84,7 @@ PAGES = [
 def database_url(engine: str, size: int) -> str:
     if engine == "sqlite":
         return f"sqlite:///{ROOT / 'var' / 'bench' / f'liaison_{size}.sqlite3'}"
-    return f"{POSTGRES.rstrip('/')}/liaison_bench_{size}"
+    return f"{POSTGRES.rstrip('/')}/{PREFIX}{size}"
 
 
 def create_postgres_database(url: str) -> None:

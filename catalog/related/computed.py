@@ -3,11 +3,12 @@ texts mention, the contact events they attest or mention, and their subjects.
 
 Each shared record weighs by its kind (a person or a contact event says more than a subject);
 the documents with the highest sum come first, with the reason in words ("shares Saadoun
-Shaker and 2 contacts"). Four queries whatever the size of the catalog: one reads the
-document's own visible records (``features``), one grouped query ranks every document sharing
-any of them (``top``), one reads what the top few share, with names (``_shared``), one reads
-those documents. Only what the visitor may see counts: a draft
-person is no reason, a draft document is never related.
+Shaker and 2 contacts"). At most three queries whatever the size of the catalog: one reads the
+document's own visible records (``features``; a document's page, which has read them already,
+passes them instead: ``features_from``), one grouped query ranks every document sharing any
+of them and reads the top few (``top``), one reads what those share, with names
+(``_shared``). Only what the visitor may see counts: a draft person is no reason, a draft
+document is never related.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from django.db.models import F, IntegerField, Q, QuerySet, Value
 
 from catalog.models import Document, EventEvidence, Mention
 from catalog.restrictions import public
-from catalog.views.pages import visible_q
+from catalog.views.pages import is_visible, visible_q
 
 TOP = 5
 PERSON, AGENCY, EVENT, SUBJECT = 1, 2, 3, 4
@@ -116,6 +117,26 @@ def features(document: Document, user) -> dict[int, list[int]]:
     return found
 
 
+def features_from(mentions, event_evidence, subjects, user) -> dict[int, list[int]]:
+    """``features`` from what a document's page has read already: its mentions and event
+    evidence outside withheld passages (the evidence of visible events only), and its
+    subjects. No query."""
+    found: dict[int, set[int]] = defaultdict(set)
+    for mention in mentions:
+        for kind, record in (
+            (PERSON, mention.person),
+            (AGENCY, mention.agency),
+            (EVENT, mention.event),
+        ):
+            if is_visible(record, user):
+                found[kind].add(record.pk)
+    for evidence in event_evidence:
+        found[EVENT].add(evidence.event_id)
+    for subject in subjects:
+        found[SUBJECT].add(subject.pk)
+    return {kind: sorted(ids) for kind, ids in found.items() if ids}
+
+
 def shared_rows(document: Document, user, own: dict[int, list[int]]) -> list[QuerySet]:
     """(related document, kind, record, label) for every record of ``own`` (``features``)
     that another visible document shares."""
@@ -152,17 +173,25 @@ def _union(parts: list[QuerySet]) -> tuple[str, list]:
     return sql, list(params)
 
 
-def top(document: Document, user, own, limit: int = TOP) -> list[tuple[int, int]]:
-    """(document id, score) of the ``limit`` documents sharing the most with ``document``."""
+#: What a related document shows: its link, title, date and draft mark.
+SHOWN = ("id", "slug", "title", "status", "date_display", "date_as_written")
+
+
+def top(document: Document, user, own, limit: int = TOP) -> list[Document]:
+    """The ``limit`` documents sharing the most with ``document``, best first, each with its
+    ``score``: one query, which ranks and reads them."""
     sql, params = _union(shared_rows(document, user, own))
     weight = " ".join(f"WHEN {kind} THEN {w}" for kind, w in WEIGHTS.items())
+    table = connection.ops.quote_name(Document._meta.db_table)
+    columns = ", ".join(f"d.{connection.ops.quote_name(name)}" for name in SHOWN)
     ranked = (
-        f"SELECT related, SUM(CASE kind {weight} ELSE 0 END) AS score "  # noqa: S608
+        f"SELECT {columns}, ranked.score FROM ("  # noqa: S608
+        f"SELECT related, SUM(CASE kind {weight} ELSE 0 END) AS score "
         f"FROM ({sql}) AS shared GROUP BY related ORDER BY score DESC, related LIMIT %s"
+        f") AS ranked JOIN {table} AS d ON d.id = ranked.related "
+        "ORDER BY ranked.score DESC, ranked.related"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(ranked, [*params, limit])
-        return [(row[0], row[1]) for row in cursor.fetchall()]
+    return list(Document.objects.raw(ranked, [*params, limit]))
 
 
 def _shared(document: Document, user, own, ids: list[int]) -> dict[int, dict[int, list[str]]]:
@@ -177,19 +206,15 @@ def _shared(document: Document, user, own, ids: list[int]) -> dict[int, dict[int
     return {pk: {kind: sorted(labels) for kind, labels in by.items()} for pk, by in shared.items()}
 
 
-def related_documents(document: Document, user, limit: int = TOP) -> list[Related]:
-    """The documents most related to ``document`` through what they share, best first."""
-    own = features(document, user)
+def related_documents(document: Document, user, limit: int = TOP, own=None) -> list[Related]:
+    """The documents most related to ``document`` through what they share, best first.
+    ``own``: its ``features`` when the caller has them (``features_from``)."""
+    if own is None:
+        own = features(document, user)
     if not own:
         return []
     ranked = top(document, user, own, limit)
     if not ranked:
         return []
-    ids = [pk for pk, _ in ranked]
-    shared = _shared(document, user, own, ids)
-    documents = Document.objects.only(
-        "pk", "slug", "title", "status", "date_display", "date_as_written"
-    ).in_bulk(ids)
-    return [
-        Related(documents[pk], score, shared.get(pk, {})) for pk, score in ranked if pk in documents
-    ]
+    shared = _shared(document, user, own, [related.pk for related in ranked])
+    return [Related(related, related.score, shared.get(related.pk, {})) for related in ranked]

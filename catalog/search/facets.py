@@ -15,7 +15,9 @@ A search matching more than ``SAMPLE_SIZE`` documents has its facets counted ove
 ``SAMPLE_SIZE`` best-ranked matches only (``sample``), as large search engines do:
 the counts are then estimates, scaled to the whole match and shown as such ("about
 1,200"). Counting every match of a common word cost 25 to 80 times the full-text query
-itself at 20,000 documents; a sample costs the same at any size.
+itself at 20,000 documents; a sample costs the same at any size. A list without words of
+more than ``APPROXIMATE_ABOVE`` documents has no ranking to sample by: its facets count one
+document in ``spread(total)``, by id (about ``LIST_SAMPLE_SIZE``), and are estimates too.
 """
 
 from __future__ import annotations
@@ -52,8 +54,10 @@ from catalog.restrictions import public
 FACET_SIZE = 15
 # The best-ranked matches a large search's facets are counted over (see ``sample``).
 SAMPLE_SIZE = 500
-# Counts from here up are worded as approximate ("about 18,000").
+# Counts from here up are worded as approximate ("about 18,000"); a list without words of
+# more documents counts its facets over about LIST_SAMPLE_SIZE of them (see ``spread``).
 APPROXIMATE_ABOVE = 10_000
+LIST_SAMPLE_SIZE = SAMPLE_SIZE
 
 
 def count_display(count: int, approximate: bool = False) -> str:
@@ -78,6 +82,15 @@ def sample(ids: list[int]) -> tuple[list[int], float | None]:
     if len(ids) <= SAMPLE_SIZE:
         return ids, None
     return ids[:SAMPLE_SIZE], len(ids) / SAMPLE_SIZE
+
+
+def spread(total: int | None) -> int | None:
+    """For a list of ``total`` documents without words: count the facets over one document
+    in ``step`` (by id, so spread over the whole catalog), about ``LIST_SAMPLE_SIZE`` of
+    them; None (count them all, exactly) up to ``APPROXIMATE_ABOVE``."""
+    if total is None or total <= APPROXIMATE_ABOVE:
+        return None
+    return -(-total // LIST_SAMPLE_SIZE)
 
 
 def _pairs(queryset: QuerySet, value: str, label: str, document: str) -> QuerySet:

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import django_filters
 from django import forms
-from django.db.models import QuerySet
+from django.db.models import F, QuerySet
 from django.utils.functional import cached_property
 
 from catalog import search
 from catalog.models import ContactEvent
-from catalog.search.facets import SOURCES, chosen_labels, sample, years_overlap
+from catalog.search.facets import SOURCES, chosen_labels, sample, spread, years_overlap
 from catalog.search.query import SearchQuery
 
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
@@ -111,7 +111,7 @@ class DocumentFilter(django_filters.FilterSet):
                 queryset = self.filters[name].filter(queryset, value)
         return queryset
 
-    def facet_documents(self, ranked: list[int] | None = None):
+    def facet_documents(self, ranked: list[int] | None = None, total: int | None = None):
         """Per facet, the documents it counts, and the scale of the facets that count a
         sample (``catalog.search.facets.count_facets``'s arguments).
 
@@ -119,10 +119,15 @@ class DocumentFilter(django_filters.FilterSet):
         order). A facet not in use counts the results themselves, given by their ids, or
         their best-ranked ``SAMPLE_SIZE``. A facet in use counts the results without its
         own filter: for a search, among its best-ranked matches when there are more.
+        A list without words (``total`` results, in date order) of more than
+        ``APPROXIMATE_ABOVE`` counts one document in ``step`` of them, spread over the
+        catalog by id (``spread``), and scales the counts by ``step``.
         """
         cleaned = self.cleaned()
         best, scale = sample(self.matches) if self.query else ([], None)
-        documents, scales = {}, {}
+        listing = ranked is None and not self.query
+        step = spread(total) if listing else None
+        documents, scales, sampled = {}, {}, None
         for name in SOURCES:
             if ranked is not None and name not in cleaned:
                 ids, scales[name] = sample(ranked)
@@ -132,6 +137,24 @@ class DocumentFilter(django_filters.FilterSet):
                 without = self.queryset_without(name, "q")
                 documents[name] = without.filter(pk__in=search.id_set(best))
                 scales[name] = scale
+            elif listing and name not in cleaned:
+                # The facets not in use count the same documents, by their ids (one in
+                # ``step`` of them above the threshold), read once: one query at any size.
+                if sampled is None:
+                    results = self.queryset_without().order_by()
+                    if step is not None:
+                        results = _spread(results, step)
+                    sampled = search.id_set(list(results.values_list("pk", flat=True)))
+                documents[name] = sampled
+                scales[name] = step
+            elif step is not None:
+                documents[name] = _spread(self.queryset_without(name), step)
+                scales[name] = step
             else:
                 documents[name] = self.queryset_without(name)
         return documents, {name: scale for name, scale in scales.items() if scale is not None}
+
+
+def _spread(queryset: QuerySet, step: int) -> QuerySet:
+    """One document in ``step`` of ``queryset``, by id."""
+    return queryset.order_by().alias(_spread=F("pk") % step).filter(_spread=0)

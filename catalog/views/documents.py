@@ -10,7 +10,6 @@ from django.urls import reverse
 from catalog import dates
 from catalog.caching import cached
 from catalog.models import (
-    Collection,
     Document,
     DocumentLink,
     EventEvidence,
@@ -20,10 +19,11 @@ from catalog.models import (
 from catalog.models.documents import document_prefetches
 from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations, linked_data
-from catalog.related.computed import related_documents
+from catalog.related.computed import features_from, related_documents
 from catalog.restrictions import public
 from catalog.scans.iiif import viewer as scan_viewer
 from catalog.views import annotated_text, withholding
+from catalog.views.document_reads import page_documents, unfold
 from catalog.views.pages import find_visible, is_visible, visible_q
 
 CITATION_FORMATS = {
@@ -39,13 +39,14 @@ def _documents():
 
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    user = request.user
     try:
-        document, moved = find_visible(request, Document, slug, _documents())
+        document, moved = find_visible(request, Document, slug, page_documents(user))
     except Http404:
         return withholding.document_withheld(request, slug)
     if moved:
         return redirect(document, permanent=True)
-    user = request.user
+    collections = unfold(document)
     url = request.build_absolute_uri(document.get_absolute_url())
     view = public.view()
 
@@ -107,12 +108,6 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if is_visible(mention.event, user):
             events.setdefault(mention.event, [])
 
-    collections = list(
-        Collection.objects.visible_to(user)
-        .filter(memberships__document=document)
-        .order_by("title")
-        .distinct()
-    )
     context = {
         "document": document,
         "texts": texts,
@@ -145,7 +140,13 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "scan_viewer": scans,
         "links": _links(document, user),
         "related": cached(
-            request, ("related documents", document.pk), lambda: related_documents(document, user)
+            request,
+            ("related documents", document.pk),
+            lambda: related_documents(
+                document,
+                user,
+                own=features_from(mentions, event_evidence, document.subjects.all(), user),
+            ),
         ),
         "own_date_display": _own_date_if_different(document),
         # The publisher's credits usually repeat the translation's credit line, shown above

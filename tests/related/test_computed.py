@@ -6,9 +6,19 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog.models import ContactEvent, Person, Subject
-from catalog.related.computed import AGENCY, EVENT, PERSON, SUBJECT, reason, related_documents
+from catalog.models import ContactEvent, EventEvidence, Mention, Person, Subject
+from catalog.related.computed import (
+    AGENCY,
+    EVENT,
+    PERSON,
+    SUBJECT,
+    features,
+    features_from,
+    reason,
+    related_documents,
+)
 from catalog.restrictions import public
+from catalog.views.pages import visible_q
 from tests.views import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -89,5 +99,32 @@ def test_the_queries_do_not_grow_with_the_catalog(catalog, rf):
         public.view()
         with CaptureQueriesContext(connection) as after:
             found = related_documents(catalog, user)
-    assert len(after) == len(before) == 4
+    # The features, the ranking with the top documents, what those share.
+    assert len(after) == len(before) == 3
     assert len(found) == 5
+
+
+@pytest.mark.parametrize("staff", [False, True])
+def test_a_page_passes_the_features_it_has_read(catalog, rf, staff):
+    """``features_from`` (what a document's page has read) gives what ``features`` reads."""
+    user = User.objects.create_user("a", is_staff=True) if staff else AnonymousUser()
+    with public.serving(rf.get("/")):
+        mentions = [
+            m
+            for m in Mention.objects.filter(translation__document=catalog).select_related(
+                "person", "agency", "event"
+            )
+            if public.passage_shown(m)
+        ]
+        evidence = [
+            e
+            for e in EventEvidence.objects.filter(
+                visible_q(user, "event__"), translation__document=catalog
+            )
+            if public.passage_shown(e)
+        ]
+        passed = features_from(mentions, evidence, catalog.subjects.all(), user)
+        read = features(catalog, user)
+    assert passed == {kind: sorted(ids) for kind, ids in read.items()}
+    assert passed[PERSON] and passed[EVENT] and passed[SUBJECT]
+    assert (len(passed[PERSON]) == 2) is staff  # a draft person counts for staff only

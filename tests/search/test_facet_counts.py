@@ -128,6 +128,27 @@ def test_the_list_without_words_counts_exactly(client, notes, monkeypatch):
     assert offered(client.get(URL), "subject") == {"beta": "4", "alpha": "2"}
 
 
+def test_a_list_without_words_above_the_threshold_counts_one_document_in_step(
+    client, notes, monkeypatch
+):
+    monkeypatch.setattr(facets, "APPROXIMATE_ABOVE", 5)
+    monkeypatch.setattr(facets, "LIST_SAMPLE_SIZE", 3)
+
+    response = client.get(URL)
+
+    # Six published notes: one in two is counted (ids even), its counts doubled and worded
+    # as estimates; the total stays exact, the draft is never counted.
+    assert response.context["total"] == 6
+    expected = {}
+    for document in Document.objects.filter(slug__startswith="note-", status=Status.PUBLISHED):
+        if document.pk % 2:
+            continue
+        for subject in document.subjects.all():
+            expected[subject.slug] = expected.get(subject.slug, 0) + 2
+    assert expected and "secret-subject" not in expected
+    assert offered(response, "subject") == {k: f"about {v}" for k, v in expected.items()}
+
+
 @pytest.mark.parametrize(
     ("count", "scale", "expected"),
     [(2, 1.75, 4), (1, 1.75, 2), (1, 100.0, 100), (123, 40.0, 4900), (7, 1000.0, 7000)],

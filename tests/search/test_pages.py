@@ -185,3 +185,22 @@ def test_a_zero_result_page_with_a_spelling_suggestion_takes_the_same_queries(cl
     # match nothing, the suggestions for them, the catalog version, and the restrictions of
     # the withheld view (read once per catalog version: both counts follow a change).
     assert counted() == few == 6, few
+
+
+def test_the_list_takes_the_same_queries_below_and_above_its_facet_sampling(
+    client, db, monkeypatch
+):
+    """Above ``facets.APPROXIMATE_ABOVE`` documents the list counts its facets over a sample
+    of ids, below it over all of them: read in one query either way."""
+    from catalog.search import facets
+
+    make_documents(PAGE_SIZE + 5)
+    monkeypatch.setattr(facets, "APPROXIMATE_ABOVE", 100 * PAGE_SIZE)
+    below = queries_per_page(client)
+    make_documents(1, start=PAGE_SIZE + 5)  # a new catalog version: nothing cached
+    monkeypatch.setattr(facets, "APPROXIMATE_ABOVE", 5)
+    monkeypatch.setattr(facets, "LIST_SAMPLE_SIZE", 4)
+    above = queries_per_page(client)
+    assert above == below
+    facet_counts = client.get(URL).context["facets"]
+    assert any(value.approximate for facet in facet_counts for value in facet.values)

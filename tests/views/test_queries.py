@@ -14,7 +14,7 @@ PAGES = [
     # withheld view (catalog.restrictions), once per catalog version and day.
     ("/", 10),
     # One of them reads the scanned pages the viewer shows (catalog.scans.iiif).
-    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 18),
+    ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 12),
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/cite.bib", 7),
     ("/persons/", 6),
     (

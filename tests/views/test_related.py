@@ -3,8 +3,10 @@ through what they share; drafts are never among them."""
 
 import pytest
 from django.contrib.auth.models import User
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from catalog.models import Agency, DocumentLink, Person
+from catalog.models import Agency, Collection, CollectionDocument, DocumentLink, Person
 from tests.views import factories as make
 
 
@@ -52,3 +54,40 @@ def test_a_document_sharing_nothing_says_so(client, db):
     lonely = make.document("lonely", "Nothing here.").document
     html = client.get(lonely.get_absolute_url()).content.decode()
     assert "No other document shares a person, agency, contact or subject" in html
+
+
+def _page_queries(client, url: str) -> tuple[int, str]:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries), response.content.decode()
+
+
+def test_a_page_with_every_part_makes_at_most_12_queries_at_any_size(linked, client):
+    """Links, collections, related documents and other translators (the parts that took a
+    query each) are read with the document and its texts: the page, computed afresh after a
+    write (the withheld view read again too), stays within 12 queries as the catalog grows."""
+    shaker = Person.objects.get(slug="saadoun-shaker")
+    published = Collection.objects.create(slug="iraq", title="Iraq files", status=make.PUBLISHED)
+    draft = Collection.objects.create(slug="secret", title="Secret files", status=make.DRAFT)
+    for collection in (published, draft):
+        CollectionDocument.objects.create(collection=collection, document=linked, position=1)
+    other = Person.objects.create(
+        slug="co-translator", preferred_name="Co Translator", status=make.PUBLISHED
+    )
+    hidden = Person.objects.create(slug="draft-translator", preferred_name="Draft Translator")
+    linked.translations.first().other_translators.add(other, hidden)
+    make.grow(shaker, Agency.objects.get(slug="mfs"), 3)
+    small, html = _page_queries(client, linked.get_absolute_url())
+    assert small <= 12
+    assert "Iraq files" in html and "Secret files" not in html
+    assert "Co Translator" in html and "Draft Translator" not in html
+    assert "Annex to the memo" in html and 'href="/documents/extra-document-' in html
+    make.grow(shaker, Agency.objects.get(slug="mfs"), 9, prefix="more")
+    large, html = _page_queries(client, linked.get_absolute_url())
+    assert large == small
+    assert (
+        html.count('href="/documents/more-document-')
+        + html.count('href="/documents/extra-document-')
+        >= 5
+    )
