@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from catalog.models import DocumentLink, Mention, Participant, Passage, PersonRole, Restriction
 
 #: The columns of restrictions.csv that hold each field of a restriction.
-RESTRICTION_COLUMNS = {"translation": "text_document, text_kind, text_language"}
+RESTRICTION_COLUMNS = {"translation": "text_document, text"}
 
 
 def record_problems(instance, texts: dict[int, str]) -> list[tuple[str, str, str]]:

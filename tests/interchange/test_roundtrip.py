@@ -165,12 +165,13 @@ def test_datapackage_describes_every_file_its_keys_and_links(catalog, tmp_path):
         assert resource["schema"]["primaryKey"] == list(record.key)
     mentions = resources["mentions"]["schema"]
     assert {
-        "fields": ["document", "text_kind", "text_language"],
-        "reference": {"resource": "translations", "fields": ["document", "kind", "language"]},
+        "fields": ["document", "text"],
+        "reference": {"resource": "translations", "fields": ["document", "slug"]},
     } in mentions["foreignKeys"]
     fields = {f["name"]: f for f in mentions["fields"]}
     assert fields["start"]["type"] == "integer"
-    assert fields["text_kind"]["constraints"]["enum"] == ["translation", "transcript", "original"]
+    kinds = {f["name"]: f for f in resources["translations"]["schema"]["fields"]}["kind"]
+    assert kinds["constraints"]["enum"] == ["translation", "transcript", "original"]
 
 
 class Terminal(io.StringIO):
