@@ -36,6 +36,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.restrictions import public
 from catalog.search.filters import DocumentFilter
 from catalog.views.filters import AgencyFilter, ContactEventFilter, PersonFilter
 from catalog.views.pages import chronological, find_visible, sees_drafts, visible_q
@@ -118,7 +119,7 @@ class TextViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if getattr(self, "swagger_fake_view", False):
             return texts.none()  # the schema generator only asks for the model (see above)
-        return texts.filter(visible_q(self.request.user, "document__"))
+        return texts.filter(visible_q(self.request.user, "document__"), public.texts_shown_q())
 
 
 def public_roles(user):

@@ -94,6 +94,12 @@ class Document(Dated, Publishable):
     def get_absolute_url(self) -> str:
         return reverse("catalog:document", args=[self.slug])
 
+    @property
+    def public_texts(self) -> list:
+        """Its published texts (a draft text is seen in the admin only); no query when the
+        texts are prefetched."""
+        return [text for text in self.translations.all() if text.status == Status.PUBLISHED]
+
 
 class Translation(models.Model):
     """A text of a document: a translation, a transcript or the original.

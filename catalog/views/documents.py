@@ -71,7 +71,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         [passage for passage in passages if public.passage_shown(passage)]
         for passages in (mentions, event_evidence, role_evidence)
     )
-    translations = list(document.translations.all())
+    translations = public.shown_texts(document.translations.all())
     texts = [
         (translation, _annotated(view, translation, mentions, event_evidence, role_evidence, user))
         for translation in translations
