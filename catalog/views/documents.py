@@ -22,7 +22,7 @@ from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations, linked_data
 from catalog.related.computed import related_documents
 from catalog.restrictions import public
-from catalog.views import annotated_text, withholding
+from catalog.views import annotated_text, document_texts, withholding
 from catalog.views.pages import find_visible, is_visible, visible_q
 
 CITATION_FORMATS = {
@@ -137,6 +137,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "credits_extra": bool(document.credits)
         and document.credits.strip() not in {t.credit_line.strip() for t in translations},
     }
+    context["document_texts"] = document_texts.texts(
+        document, texts, context["translations"], context["references"]
+    )
     return render(request, "catalog/document_detail.html", context)
 
 
