@@ -184,6 +184,13 @@ class Translation(models.Model):
             self.slug = free_text_slug(self)
         super().save(*args, **kwargs)
 
+    def clean(self):
+        super().clean()
+        # Named before the constraints are checked, so that a new text left without a slug
+        # gets the first free one ('translation-en-2') rather than a clash.
+        if not self.slug and self.document_id and self.language_id:
+            self.slug = free_text_slug(self)
+
     @property
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
