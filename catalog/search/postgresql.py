@@ -34,10 +34,10 @@ def tsquery(query: SearchQuery) -> PGSearchQuery:
 def ranked_ids(query: SearchQuery) -> list[int]:
     """Every match, best first (ts_rank, then id): the one full-text query of a page."""
     sql = (
-        "SELECT document_id FROM catalog_document_search, "
-        "(websearch_to_tsquery(%s::regconfig, %s) || websearch_to_tsquery(%s::regconfig, %s)) "
-        "AS query WHERE vector @@ query "
-        "ORDER BY ts_rank(vector, query) DESC, document_id"
+        "SELECT document_id FROM catalog_document_search, (SELECT "
+        "websearch_to_tsquery(%s::regconfig, %s) || websearch_to_tsquery(%s::regconfig, %s) "
+        "AS query) AS asked WHERE vector @@ asked.query "
+        "ORDER BY ts_rank(vector, asked.query) DESC, document_id"
     )
     text = query.as_websearch()
     with connection.cursor() as cursor:

@@ -89,3 +89,9 @@ def test_a_draft_german_text_is_not_searched_until_published(texts):
 @pytest.mark.parametrize("query", ["Geheimdienstes", "Maßnahme", "Zusammenarbeiten"])
 def test_postgresql_finds_german_words_inflected(texts, query):
     assert found(query) == ["german-memo"]
+
+
+def test_the_search_page_finds_the_german_original(texts, client):
+    html = client.get("/documents/", {"q": "Geheimdienst"}).content.decode()
+    assert "/documents/german-memo/" in html and "/documents/english-memo/" not in html
+    assert "<mark>Geheimdienst</mark>" in html
