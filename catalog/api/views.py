@@ -99,10 +99,11 @@ class TextFilter(django_filters.FilterSet):
     document = django_filters.CharFilter(field_name="document__slug", label="Document (slug)")
     language = django_filters.CharFilter(field_name="language__code", label="Language (code)")
     kind = django_filters.ChoiceFilter(choices=Translation.Kind.choices, label="Kind of text")
+    slug = django_filters.CharFilter(label="The text's slug in its document: 'original-de'")
 
     class Meta:
         model = Translation
-        fields = ["document", "language", "kind"]
+        fields = ["document", "language", "kind", "slug"]
 
 
 class TextViewSet(viewsets.ReadOnlyModelViewSet):
