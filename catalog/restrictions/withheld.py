@@ -29,11 +29,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import CharField, DateField, F, IntegerField, Q, Value
 from django.utils import timezone
 
 PLACEHOLDER = "[personal data withheld until {year}]"
 PLACEHOLDER_UNDATED = "[personal data withheld]"
+DRAFT_SCOPE = "draft text"  # the draft texts' rows in the one query of ``build``
 VISIBLE = object()  # what ``Withheld.withholding`` answers for a passage nothing withholds
 
 
@@ -196,22 +197,37 @@ def build(day: datetime.date | None = None) -> Withheld:
 
     day = day or today()
     view = Withheld(day)
-    view.drafts = dict(
-        Translation.objects.exclude(status=Status.PUBLISHED).values_list("pk", "document_id")
-    )
     Scope = Restriction.Scope
-    rows = list(
-        Restriction.objects.filter(active_q(day)).values_list(
-            "scope",
-            "document_id",
-            "translation_id",
-            "start",
-            "end",
-            "person_id",
-            "scan_page_id",
-            "lifts_on",
+    columns = ("scope", "document_id", "translation_id", "start", "end", "person_id")
+    columns += ("scan_page_id", "lifts_on")
+    restrictions = Restriction.objects.filter(active_q(day)).order_by().values_list(*columns)
+    # The draft texts come in the same query, as rows of their own scope: the view costs
+    # one query for both.
+    nothing = {"start": IntegerField(), "end": IntegerField(), "person_id": IntegerField()}
+    nothing |= {"scan_page_id": IntegerField(), "lifts_on": DateField()}
+    drafts = (
+        Translation.objects.exclude(status=Status.PUBLISHED)
+        .order_by()
+        .annotate(
+            draft_scope=Value(DRAFT_SCOPE, output_field=CharField()),
+            draft_document=F("document_id"),
+            draft_text=F("pk"),
+            **{f"draft_{name}": Value(None, output_field=kind) for name, kind in nothing.items()},
+        )
+        .values_list(
+            "draft_scope",
+            "draft_document",
+            "draft_text",
+            *(f"draft_{name}" for name in nothing),
         )
     )
+    rows = list(restrictions.union(drafts, all=True))
+    view.drafts = {
+        translation_id: document_id
+        for scope, document_id, translation_id, *_ in rows
+        if scope == DRAFT_SCOPE
+    }
+    rows = [row for row in rows if row[0] != DRAFT_SCOPE]
     if not rows:
         return view
     raw_spans: dict[int, list[tuple[int, int, datetime.date | None]]] = {}
