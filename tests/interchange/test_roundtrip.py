@@ -118,7 +118,7 @@ def test_several_values_in_one_cell_are_joined_by_a_bar_that_values_may_contain(
 def test_files_are_utf8_with_a_header_and_newlines_kept_inside_quotes(catalog, tmp_path):
     CatalogExporter(stderr=io.StringIO()).run(tmp_path)
     raw = (tmp_path / "translations.csv").read_bytes()
-    assert raw.startswith(b"document,kind,language,title,text,translator,")
+    assert raw.startswith(b"document,slug,kind,language,status,machine_read,title,text,translator,")
     assert ARABIC_NAME.encode("utf-8") in raw
     assert b'"Er sagte: ""Stra\xc3\x9fe, Haus | Hof""\nund dann\r\nnichts.' in raw
 
