@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Without DJANGO_ENV=production or a SECRET_KEY the settings are development ones.
 
-.PHONY: run test install install-test browser axe lint migrations-check
+.PHONY: run test install install-test browser axe ocr lint migrations-check
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,7 +48,15 @@ node_modules/.package-lock.json: package.json package-lock.json
 
 axe: node_modules/.package-lock.json
 
-test: install-test browser axe
+# The OCR test reads German with Debian's Tesseract; install it when it is missing and we may.
+# (The catalog itself works without it: only ocr_scans needs it.)
+ocr:
+	@{ command -v tesseract >/dev/null && tesseract --list-langs 2>/dev/null | grep -qx deu; } || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-deu >/dev/null; \
+	  else echo "The OCR test needs Tesseract: sudo apt-get install tesseract-ocr tesseract-ocr-deu" >&2; exit 1; fi; }
+
+test: install-test browser axe ocr
 	$(BIN)/python -m pytest
 
 lint: install-test

@@ -43,13 +43,49 @@ class TranslationInline(CatalogStackedInline):
     show_change_link = True
     autocomplete_fields = ["language", "translator", "commissioned_by", "other_translators"]
     fields = [
-        ("kind", "language"),
+        ("kind", "language", "slug"),
+        ("status", "machine_read"),
         "title",
         "text",
         ("translator", "commissioned_by"),
         "other_translators",
         "credit_line",
     ]
+    verbose_name = "text (a translation, a transcript or the original; add as many as there are)"
+    verbose_name_plural = "texts"
+
+
+def texts_overview(document):
+    if document is None or document.pk is None:
+        return "Save the document first; then add its texts below."
+    texts = list(document.translations.select_related("language").order_by("kind", "pk"))
+    rows = format_html_join(
+        "",
+        '<li><a href="{}">{}</a> <code>{}</code>: {}{}</li>',
+        (
+            (
+                reverse("admin:catalog_translation_change", args=[text.pk]),
+                f"{text.get_kind_display()} ({text.language.name})",
+                text.slug,
+                text.get_status_display().lower(),
+                ", machine-read, not yet corrected" if text.machine_read else "",
+            )
+            for text in texts
+        ),
+    )
+    held = {t.language_id for t in texts if t.kind != Translation.Kind.TRANSLATION}
+    add = reverse("admin:catalog_translation_add")
+    missing = format_html_join(
+        "",
+        '<li><a class="addlink" href="{}?document={}&amp;kind=transcript&amp;language={}">'
+        "Add the {} original (a transcript)</a></li>",
+        (
+            (add, document.pk, language.pk, language.name)
+            for language in document.original_languages.all()
+            if language.pk not in held
+        ),
+    )
+    return format_html('<ul class="texts-overview">{}{}</ul>', rows, missing)
 
 
 def _translation_ids(document) -> list[int]:
@@ -84,6 +120,7 @@ class DocumentAdmin(ScanUploadMixin, EDTFReadingMixin, PublishableAdmin):
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = [
         "date_reading",
+        "texts_overview",
         "mentions_by_text",
         "suggestions_by_text",
         "restricted_passages",
@@ -108,6 +145,7 @@ class DocumentAdmin(ScanUploadMixin, EDTFReadingMixin, PublishableAdmin):
                 ]
             },
         ),
+        ("Texts", {"fields": ["texts_overview"]}),
         ("Mentions", {"fields": ["mentions_by_text", "suggestions_by_text"]}),
         ("Protected personal data", {"fields": ["restricted_passages"]}),
     ]
@@ -155,6 +193,12 @@ class DocumentAdmin(ScanUploadMixin, EDTFReadingMixin, PublishableAdmin):
         return restricted_texts(obj)
 
     @admin.display(description="mentions in its texts")
+    @admin.display(description="Texts")
+    def texts_overview(self, obj):
+        """Each text with its status and machine-read mark; for an original language with no
+        original or transcript yet, a link that opens the new text ready to be pasted in."""
+        return texts_overview(obj)
+
     def mentions_by_text(self, obj):
         if obj is None or obj.pk is None:
             return "Save the document and add a text first; mentions are added on a text's page."
@@ -216,8 +260,8 @@ class MentionInline(CatalogTabularInline):
 
 @admin.register(Translation)
 class TranslationAdmin(CatalogAdmin):
-    list_display = ["__str__", "kind", "language", "translator"]
-    list_filter = ["kind", ("language", LinkedRecordFilter)]
+    list_display = ["__str__", "slug", "kind", "language", "status", "machine_read", "translator"]
+    list_filter = ["status", "machine_read", "kind", ("language", LinkedRecordFilter)]
     search_fields = ["document__title", "document__publisher_record_id", "title", "language__name"]
     autocomplete_fields = [
         "document",
@@ -228,7 +272,8 @@ class TranslationAdmin(CatalogAdmin):
     ]
     fields = [
         "document",
-        ("kind", "language"),
+        ("kind", "language", "slug"),
+        ("status", "machine_read"),
         "title",
         "text",
         ("translator", "commissioned_by"),

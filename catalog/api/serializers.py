@@ -137,7 +137,7 @@ class TextSummarySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Translation
-        fields = ["url", "kind", "language", "title"]
+        fields = ["url", "slug", "kind", "language", "title", "machine_read"]
 
 
 def _shown(passages) -> list:
@@ -146,11 +146,19 @@ def _shown(passages) -> list:
 
 
 def _mentions(document) -> list:
-    return _shown(m for text in document.translations.all() for m in text.mention_set.all())
+    return _shown(
+        m
+        for text in public.shown_texts(document.translations.all())
+        for m in text.mention_set.all()
+    )
 
 
 def _role_evidence(document) -> list:
-    return _shown(e for text in document.translations.all() for e in text.roleevidence_set.all())
+    return _shown(
+        e
+        for text in public.shown_texts(document.translations.all())
+        for e in text.roleevidence_set.all()
+    )
 
 
 def _mentioned_persons(document):
@@ -165,7 +173,7 @@ def _mentioned_agencies(document):
 
 def _attested_events(document):
     yield from (m.event for m in _mentions(document) if m.event_id)
-    for text in document.translations.all():
+    for text in public.shown_texts(document.translations.all()):
         yield from (evidence.event for evidence in _shown(text.eventevidence_set.all()))
 
 
@@ -176,7 +184,7 @@ class DocumentSerializer(serializers.ModelSerializer):
     subjects = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     places = serializers.SlugRelatedField(slug_field="slug", many=True, read_only=True)
     archival_references = ArchivalReferenceSerializer(many=True, read_only=True)
-    texts = TextSummarySerializer(source="translations", many=True, read_only=True)
+    texts = TextSummarySerializer(source="public_texts", many=True, read_only=True)
     persons = VisibleSlugs(_mentioned_persons, help_text="Persons named in its texts.")
     agencies = VisibleSlugs(_mentioned_agencies, help_text="Agencies named in its texts.")
     events = VisibleSlugs(_attested_events, help_text="Contact events its texts attest.")
@@ -221,8 +229,8 @@ class TextSerializer(serializers.ModelSerializer):
     class Meta:
         model = Translation
         fields = [
-            *("url", "id", "document", "page", "kind", "language", "title", "text"),
-            *("translator", "commissioned_by", "credit_line"),
+            *("url", "id", "slug", "document", "page", "kind", "language", "title", "text"),
+            *("translator", "commissioned_by", "credit_line", "machine_read"),
         ]
 
     @extend_schema_field(OpenApiTypes.URI)

@@ -36,6 +36,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.restrictions import public
 from catalog.search.filters import DocumentFilter
 from catalog.views.filters import AgencyFilter, ContactEventFilter, PersonFilter
 from catalog.views.pages import chronological, find_visible, sees_drafts, visible_q
@@ -99,10 +100,11 @@ class TextFilter(django_filters.FilterSet):
     document = django_filters.CharFilter(field_name="document__slug", label="Document (slug)")
     language = django_filters.CharFilter(field_name="language__code", label="Language (code)")
     kind = django_filters.ChoiceFilter(choices=Translation.Kind.choices, label="Kind of text")
+    slug = django_filters.CharFilter(label="The text's slug in its document: 'original-de'")
 
     class Meta:
         model = Translation
-        fields = ["document", "language", "kind"]
+        fields = ["document", "language", "kind", "slug"]
 
 
 class TextViewSet(viewsets.ReadOnlyModelViewSet):
@@ -119,7 +121,7 @@ class TextViewSet(viewsets.ReadOnlyModelViewSet):
         )
         if getattr(self, "swagger_fake_view", False):
             return texts.none()  # the schema generator only asks for the model (see above)
-        return texts.filter(visible_q(self.request.user, "document__"))
+        return texts.filter(visible_q(self.request.user, "document__"), public.texts_shown_q())
 
 
 def public_roles(user):

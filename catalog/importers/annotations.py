@@ -6,7 +6,9 @@ contact events, subjects and places it attests, and where in the text each is
 named. Records are matched on their slugs, current or retired (an archivist
 may have renamed a record since: it is updated, not created again); evidence and mentions quote the
 text verbatim, and the loader finds each quote in the translation, so the file
-never carries character offsets that a corrected text would invalidate.
+never carries character offsets that a corrected text would invalidate. A document with
+several texts: an item with ``in_text: original-de`` (a text's slug) quotes that text instead
+of the imported translation.
 
 The layout is documented by the seed's own annotation file in ``seeds/``; the
 ``restrictions:`` section (what of the document is withheld from the public) by
@@ -281,7 +283,6 @@ class AnnotationFile:
                 reference.repository = repository
                 upserter.save(reference, "updated")
 
-        text = translation.text
         for item in self.section("persons"):
             person = find_by_slug(Person, item["slug"])
             for role_item in item.get("roles") or []:
@@ -298,13 +299,14 @@ class AnnotationFile:
                     },
                     {"end": role_item.get("end", ""), "note": role_item.get("note", "")},
                 )
+                in_text = self.text_named(document, translation, role_item)
                 for quote in role_item.get("evidence") or []:
-                    start, end = self.find(text, quote, role_item, "evidence")
+                    start, end = self.find(in_text.text, quote, role_item, "evidence")
                     self.save_checked(
                         upserter,
                         role_item,
                         RoleEvidence,
-                        {"role": role, "translation": translation, "start": start, "end": end},
+                        {"role": role, "translation": in_text, "start": start, "end": end},
                         {"quote": quote},
                     )
 
@@ -345,12 +347,13 @@ class AnnotationFile:
                 raise self.problem(item, "evidence", "a contact event needs its evidence")
             for proof in evidence:
                 quote = self.require(proof, "quote")
-                start, end = self.find(text, quote, proof, "quote")
+                in_text = self.text_named(document, translation, proof)
+                start, end = self.find(in_text.text, quote, proof, "quote")
                 self.save_checked(
                     upserter,
                     proof,
                     EventEvidence,
-                    {"event": event, "translation": translation, "start": start, "end": end},
+                    {"event": event, "translation": in_text, "start": start, "end": end},
                     {"quote": quote, "note": proof.get("note", "")},
                 )
 
@@ -363,18 +366,31 @@ class AnnotationFile:
             }
             if len(targets) != 1:
                 raise self.problem(item, "text", "a mention names one person, agency or event")
-            spans = self.occurrences(text, surface, item)
+            in_text = self.text_named(document, translation, item)
+            spans = self.occurrences(in_text.text, surface, item)
             for start, end in spans:
                 self.save_checked(
                     upserter,
                     item,
                     Mention,
-                    {"translation": translation, "start": start, "end": end, **targets},
+                    {"translation": in_text, "start": start, "end": end, **targets},
                     {"quote": surface},
                 )
 
         # Last, once the persons they name are in: what of the document is withheld.
         apply_restrictions(self, upserter, document, translation)
+
+    def text_named(self, document: Document, translation: Translation, item: dict):
+        """The text an item quotes: the imported one, or the one its ``in_text`` names by
+        slug ('original-de'), for a document with several texts."""
+        slug = item.get("in_text")
+        if not slug:
+            return translation
+        found = document.translations.filter(slug=slug).first()
+        if found is None:
+            have = ", ".join(document.translations.values_list("slug", flat=True))
+            raise self.problem(item, "in_text", f"the document has no text '{slug}' ({have})")
+        return found
 
     def find(self, text: str, quote: str, item: dict, field: str) -> tuple[int, int]:
         """The one span where ``quote`` stands in ``text``."""

@@ -55,6 +55,7 @@ from catalog.models import (
     Subject,
     Translation,
 )
+from catalog.models.documents import text_slug_base
 from catalog.models.provenance import PUBLISHERS
 from catalog.references.archives import BY_ABBREVIATION
 from catalog.suggestions.associated import suggest_associated
@@ -310,17 +311,21 @@ class WCDAImporter:
             with self.checked(record, record.citation_line, "commissioned by", name):
                 commissioned_by = self._agency(name, upserter)
         language = self._language(record, record.text_language or "English", None)
-        existing = Translation.objects.filter(
-            document=document, kind=record.text_kind, language=language
-        ).first()
+        # The publisher's text is the one named by its kind and language ('translation-en'):
+        # a second translation or a transcript added in the admin gets a slug of its own,
+        # and a re-import finds and updates this one only.
+        slug = text_slug_base(record.text_kind, language.code)
+        existing = Translation.objects.filter(document=document, slug=slug).first()
         if existing is not None and existing.text != record.body_text:
             self._relocate_passages(record, existing, record.body_text)
         body_line = record.paragraphs[0].line if record.paragraphs else None
         with self.checked(record, body_line, "heading", record.heading):
             translation = upserter.upsert(
                 Translation,
-                {"document": document, "kind": record.text_kind, "language": language},
+                {"document": document, "slug": slug},
                 {
+                    "kind": record.text_kind,
+                    "language": language,
                     "title": record.heading,
                     "text": record.body_text,
                     "translator": translator,

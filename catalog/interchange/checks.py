@@ -12,7 +12,7 @@ from catalog.models import DocumentLink, Mention, Participant, Passage, PersonRo
 
 #: The columns of restrictions.csv that hold each field of a restriction.
 RESTRICTION_COLUMNS = {
-    "translation": "text_document, text_kind, text_language",
+    "translation": "text_document, text",
     "scan_page": "scan_document, scan_checksum",
 }
 

@@ -28,7 +28,7 @@ from catalog.interchange.cells import join_values, to_cell
 from catalog.interchange.scanfiles import ScanFileWriter
 from catalog.interchange.schema import RECORD_TYPES, STAFF_ONLY, RecordType, final_field
 from catalog.interchange.withholding import PublicView
-from catalog.models import Publishable, Status
+from catalog.models import Publishable, Status, Translation
 
 CHUNK_SIZE = 2000
 
@@ -86,6 +86,11 @@ def publication_filter(record: RecordType) -> tuple[Q, dict[str, Q]]:
                 keep &= condition
             else:
                 blank_unless[column.name] = blank_unless.get(column.name, Q()) & condition
+    # A draft text (a machine-read transcript) is not public, nor what points into it.
+    if record.model is Translation:
+        keep &= Q(status=Status.PUBLISHED)
+    elif "translation" in {column.field_name for column in record.columns}:
+        keep &= Q(translation__status=Status.PUBLISHED) | Q(translation__isnull=True)
     return keep, blank_unless
 
 

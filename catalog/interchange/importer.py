@@ -22,7 +22,7 @@ from django.db import transaction
 from tqdm import tqdm
 
 from catalog.importers.base import script_user
-from catalog.interchange import retired
+from catalog.interchange import retired, text_keys
 from catalog.interchange.encoding import not_utf8_reason, wide_encoding
 from catalog.interchange.exporter import progress_enabled
 from catalog.interchange.loader import RecordLoader, Row
@@ -155,7 +155,7 @@ class CatalogImporter:
         counts.seconds = time.perf_counter() - started
 
     def _read(self, record, path, reader, counter, log, counts, **context) -> None:
-        headers = next(reader, [])
+        headers, upgrade_row = text_keys.upgrade(record.name, next(reader, []))
         if not self._headers_ok(record, headers, log):
             return
         loader = RecordLoader(
@@ -182,6 +182,7 @@ class CatalogImporter:
                 if not any(cells):
                     continue  # spreadsheets leave empty rows at the end
                 counts.rows += 1
+                cells = upgrade_row(cells)
                 if len(cells) != len(headers):
                     reason = f"This row has {len(cells)} cells; the header has {len(headers)}."
                     log.problem(Problem(record.file_name, number, "", "", reason))

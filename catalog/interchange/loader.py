@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, reset_queries, transaction
+from django.db.models import BooleanField
 from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
@@ -132,6 +133,9 @@ class RecordLoader:
                 # An empty cell of an optional number or date (a restriction's span, its day).
                 row.values[model_field.attname] = None
                 continue
+            if isinstance(model_field, BooleanField):
+                # Written 'true' or 'false' (cells.to_cell); empty is false.
+                raw = {"true": True, "false": False, "": False}.get(raw.strip().lower(), raw)
             try:
                 # The field's own checks: length, choices, slug, URL, EDTF (catalog.dates).
                 value = model_field.clean(raw, None)

@@ -132,8 +132,23 @@ class CatalogResource(resources.ModelResource):
         return found
 
 
+class CellBooleanWidget(widgets.BooleanWidget):
+    """'true' and 'false', as the CSV files write them (``cells.to_cell``)."""
+
+    TRUE_VALUES = ["true", "1", 1, True, "True"]
+    FALSE_VALUES = ["false", "0", 0, False, "False", ""]
+
+    def render(self, value, obj=None, **kwargs):
+        return "true" if value else "false"
+
+
 def _resource_field(record: RecordType, column) -> fields.Field | None:
     if not column.target_path:
+        model_field = record.model._meta.get_field(column.field_name)
+        if model_field.get_internal_type() == "BooleanField":
+            return fields.Field(
+                attribute=column.field_name, column_name=column.name, widget=CellBooleanWidget()
+            )
         return None  # a plain field: ModelResource's own widget for its type
     model_field = record.model._meta.get_field(column.field_name)
     target = model_field.related_model

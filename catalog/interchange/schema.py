@@ -53,7 +53,7 @@ from catalog.models import (
 from catalog.models.authorities import field_names
 from catalog.models.base import derived_date_columns
 
-FORMAT_VERSION = "1.0"
+FORMAT_VERSION = "1.1"
 
 
 @dataclass(frozen=True)
@@ -175,11 +175,24 @@ def _prepare_restriction(restriction: Restriction) -> None:
     complete(restriction)
 
 
+def _prepare_text(text: Translation) -> None:
+    """A text named without a slug (a file of format 1.0) gets the one its kind and language
+    give it, which is the slug the catalog gave each text when slugs came in."""
+    if not text.slug and text.language_id:
+        from catalog.models.documents import text_slug_base
+
+        code = Language.objects.filter(pk=text.language_id).values_list("code", flat=True).first()
+        text.slug = text_slug_base(text.kind, code or "")
+
+
 _PUBLISHABLE = ("slug", "status")
 _TEXT_KEY = (
     Column("document", "translation__document__slug", description="The document's slug."),
-    Column("text_kind", "translation__kind", description="translation, transcript or original."),
-    Column("text_language", "translation__language__code", description="The text's language."),
+    Column(
+        "text",
+        "translation__slug",
+        description="The text's slug in its document: 'translation-en', 'original-de'.",
+    ),
 )
 _SPAN = (
     Column("start", "start", description="First character of the passage, counting from 0."),
@@ -299,8 +312,16 @@ RECORD_TYPES: list[RecordType] = [
         Translation,
         _cols(
             _link("document"),
+            Column(
+                "slug",
+                "slug",
+                description="The text's stable name in its document: 'translation-en', "
+                "'translation-en-2' for a second translation into English.",
+            ),
             "kind",
             _link("language", "code"),
+            "status",
+            "machine_read",
             "title",
             "text",
             _link("translator"),
@@ -308,8 +329,10 @@ RECORD_TYPES: list[RecordType] = [
             "credit_line",
             Column("other_translators", "other_translators__slug", many=True),
         ),
-        key=("document", "kind", "language"),
-        description="The texts of documents: translations, transcripts and originals.",
+        key=("document", "slug"),
+        description="The texts of documents: translations, transcripts and originals, any "
+        "number of each; a draft text (status draft) is left out of a published-only export.",
+        prepare=_prepare_text,
     ),
     RecordType(
         "archival_references",
@@ -368,7 +391,7 @@ RECORD_TYPES: list[RecordType] = [
         ),
         key=(
             *("role_person", "role_agency", "role_title", "role_start"),
-            *("document", "text_kind", "text_language", "start", "end"),
+            *("document", "text", "start", "end"),
         ),
         description="Passages attesting that a person held an office.",
     ),
@@ -392,14 +415,14 @@ RECORD_TYPES: list[RecordType] = [
         "event_evidence",
         EventEvidence,
         _cols(_link("event"), *_TEXT_KEY, *_SPAN, "note"),
-        key=("event", "document", "text_kind", "text_language", "start", "end"),
+        key=("event", "document", "text", "start", "end"),
         description="Passages attesting contact events.",
     ),
     RecordType(
         "mentions",
         Mention,
         _cols(*_TEXT_KEY, *_SPAN, _link("person"), _link("agency"), _link("event")),
-        key=("document", "text_kind", "text_language", "start", "end", "person", "agency", "event"),
+        key=("document", "text", "start", "end", "person", "agency", "event"),
         description="Persons, agencies and contact events named in texts, at their spans.",
     ),
     RecordType(
@@ -443,8 +466,7 @@ RECORD_TYPES: list[RecordType] = [
                 "translation__document__slug",
                 description="For a passage or a text: the slug of the text's document.",
             ),
-            Column("text_kind", "translation__kind", description="The text's kind."),
-            Column("text_language", "translation__language__code", description="Its language."),
+            Column("text", "translation__slug", description="The text's slug in its document."),
             *_SPAN,
             Column("person", "person__slug", description="The person withheld, or named."),
             Column(
@@ -460,7 +482,7 @@ RECORD_TYPES: list[RecordType] = [
             Column("lift_date", "lift_date", description="For the rule 'fixed': YYYY-MM-DD."),
         ),
         key=(
-            *("scope", "document", "text_document", "text_kind", "text_language"),
+            *("scope", "document", "text_document", "text"),
             *("start", "end", "person", "scan_document", "scan_checksum"),
         ),
         description="Restrictions on personal data (StUG §§ 32-34, BArchG § 11): passages, "

@@ -294,6 +294,7 @@ class SyntheticCatalog:
                     document=document,
                     language=english,
                     kind="translation",
+                    slug="translation-en",
                     text="".join(parts) or "No text.",
                     credit_line="Translated by a synthetic translator.",
                 )

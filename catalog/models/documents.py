@@ -94,6 +94,12 @@ class Document(Dated, Publishable):
     def get_absolute_url(self) -> str:
         return reverse("catalog:document", args=[self.slug])
 
+    @property
+    def public_texts(self) -> list:
+        """Its published texts (a draft text is seen in the admin only); no query when the
+        texts are prefetched."""
+        return [text for text in self.translations.all() if text.status == Status.PUBLISHED]
+
 
 class Translation(models.Model):
     """A text of a document: a translation, a transcript or the original.
@@ -112,6 +118,13 @@ class Translation(models.Model):
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="translations")
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.TRANSLATION)
     language = models.ForeignKey("catalog.Language", on_delete=models.PROTECT)
+    slug = models.SlugField(
+        max_length=60,
+        blank=True,
+        help_text="The text's stable name within its document, in CSV files and page "
+        "anchors: 'translation-en', 'original-de', 'translation-en-2' for a second "
+        "translation. Left empty, it is made from the kind and language.",
+    )
     title = models.CharField(
         max_length=500, blank=True, help_text="The heading in this text, if it has one."
     )
@@ -159,9 +172,54 @@ class Translation(models.Model):
 
     class Meta:
         ordering = ["document", "kind", "language", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "slug"], name="unique_text_slug"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} ({self.language}) of {self.document}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug and self.document_id and self.language_id:
+            self.slug = free_text_slug(self)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        # Named before the constraints are checked, so that a new text left without a slug
+        # gets the first free one ('translation-en-2') rather than a clash.
+        if not self.slug and self.document_id and self.language_id:
+            self.slug = free_text_slug(self)
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == Status.PUBLISHED
+
+
+def text_slug_base(kind: str, language_code: str) -> str:
+    """A text's slug before any number: 'translation-en', 'original-de'."""
+    from django.utils.text import slugify
+
+    return slugify(f"{kind}-{language_code}")[:55] or "text"
+
+
+def free_text_slug(text: "Translation") -> str:
+    """The first free slug of ``text`` in its document: 'translation-en', then
+    'translation-en-2', 'translation-en-3'..."""
+    from catalog.models.vocabularies import Language
+
+    code = Language.objects.filter(pk=text.language_id).values_list("code", flat=True).first()
+    base = text_slug_base(text.kind, code or "")
+    taken = set(
+        Translation.objects.filter(document_id=text.document_id, slug__startswith=base)
+        .exclude(pk=text.pk)
+        .values_list("slug", flat=True)
+    )
+    slug, number = base, 1
+    while slug in taken:
+        number += 1
+        slug = f"{base}-{number}"
+    return slug
 
 
 class Mention(Passage):

@@ -34,6 +34,11 @@ class DocumentSearchText(models.Model):
     names = models.TextField(
         blank=True, help_text="Names and name variants of the persons and agencies mentioned."
     )
+    german = models.TextField(
+        blank=True,
+        help_text="PostgreSQL only: the document's German texts again, which the tsvector "
+        "reads with a German configuration (stemming) besides the simple one.",
+    )
     # Whether this text's words were counted in ``SearchWord`` when it was written,
     # so that rewriting or deleting it takes back exactly what it gave.
     published = models.BooleanField(

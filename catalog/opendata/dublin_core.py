@@ -14,6 +14,7 @@ from catalog.models.provenance import document_publisher_address
 from catalog.opendata.common import Context
 from catalog.opendata.ead import DocumentFacts
 from catalog.opendata.xml import element, sub
+from catalog.restrictions import public
 
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
 DC = "http://purl.org/dc/elements/1.1/"
@@ -36,7 +37,7 @@ def dublin_core(document, facts: DocumentFacts, ctx: Context) -> etree._Element:
         dc("subject", subject.name)
     dc("description", document.summary)
     dc("publisher", document.publisher)
-    for translation in document.translations.all():
+    for translation in public.shown_texts(document.translations.all()):
         translator = translation.translator
         if translator is not None and translator.status == Status.PUBLISHED:
             dc("contributor", translator.preferred_name)

@@ -196,7 +196,7 @@ def _unitdatestructured(did, document) -> None:
 
 
 def _translations(archdesc, document, ctx: Context) -> None:
-    for translation in document.translations.all():
+    for translation in public.shown_texts(document.translations.all()):
         odd = sub(archdesc, "odd", localtype=translation.kind)
         sub(odd, "head", f"{translation.get_kind_display()} ({translation.language.name})")
         if translation.credit_line:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from catalog import dates
 from catalog.models import Document, Translation
 from catalog.models.provenance import document_publisher_address
+from catalog.restrictions import public
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,7 @@ def gather(document: Document, url: str) -> CitationData:
     """Collect what a citation says about ``document``, whose page is at ``url``."""
     references = list(document.archival_references.all())
     reference = references[0] if references else None
-    translations = list(document.translations.all())
+    translations = public.shown_texts(document.translations.all())
     translators = [
         _name_parts(t.translator.sort_name or t.translator.preferred_name)
         for t in translations

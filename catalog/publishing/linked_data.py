@@ -18,6 +18,7 @@ from django.urls import reverse
 from catalog.models.authorities import same_as
 from catalog.models.base import web_url
 from catalog.models.provenance import document_publisher_address
+from catalog.restrictions import public
 from catalog.views.pages import is_visible
 
 CONTEXT = "https://schema.org"
@@ -241,7 +242,7 @@ def document(record, request, persons=(), agencies=(), events=(), collections=()
         data.setdefault("itemLocation", reference.as_written)
     translators = {
         t.translator.pk: _ref(t.translator, request, "Person", t.translator.preferred_name)
-        for t in record.translations.all()
+        for t in public.shown_texts(record.translations.all())
         if is_visible(t.translator, user)
     }
     data["translator"] = list(translators.values())

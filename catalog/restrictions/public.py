@@ -109,11 +109,26 @@ def keep_shown_prefetched(records, relation: str) -> None:
     """Leave out, from each record's prefetched ``relation`` (evidence), the passages that
     lie in withheld content; no query."""
     current = view()
-    if not (current.spans or current.texts):
+    if not (current.spans or current.texts or current.drafts):
         return
     for record in records:
         cache = record._prefetched_objects_cache[relation]
         cache._result_cache = shown_passages(cache)
+
+
+def shown_texts(texts) -> list:
+    """The texts of ``texts`` the public reads: published ones (a draft text, such as a
+    machine-read transcript not yet corrected, is in the admin only). No query."""
+    current = view()
+    return [text for text in texts if text.pk not in current.drafts]
+
+
+def texts_shown_q(prefix: str = "") -> Q:
+    """A condition leaving out draft texts (``prefix``: "" on texts, "translation__" on
+    mentions and evidence, "translations__" on documents)."""
+    from catalog.models.base import Status
+
+    return Q(**{f"{prefix}status": Status.PUBLISHED})
 
 
 def naming_documents(field: str, record):
@@ -123,7 +138,7 @@ def naming_documents(field: str, record):
     from catalog.models import Mention
 
     current = view()
-    if not (current.spans or current.texts):
+    if not (current.spans or current.texts or current.drafts):
         return Q()
     mentions = Mention.objects.filter(**{field: record}).values_list(
         "translation_id", "start", "end", "translation__document_id"
@@ -138,11 +153,11 @@ def naming_documents(field: str, record):
 
 def passages_shown_q() -> Q:
     """A condition on mentions or evidence (rows with a translation, start and end): those
-    outside withheld content. ``Q()`` when nothing is withheld."""
+    outside withheld content and outside draft texts. ``Q()`` when nothing is withheld."""
     current = view()
     hidden = Q()
-    if current.texts:
-        hidden |= Q(translation_id__in=list(current.texts))
+    if current.texts or current.drafts:
+        hidden |= Q(translation_id__in=[*current.texts, *current.drafts])
     if current.documents:
         hidden |= Q(translation__document_id__in=list(current.documents))
     for translation_id, spans in current.spans.items():

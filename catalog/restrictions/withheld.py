@@ -7,6 +7,8 @@ leave out, so that no output can forget a rule of its own:
 - a **document** under restriction is left out whole (its page answers 451, Unavailable For
   Legal Reasons, with the placeholder; lists, search and harvests do not show it);
 - a **text** under restriction reads as the placeholder alone;
+- a **draft text** (a machine-read transcript not yet corrected) is not public at all: every
+  output leaves it out, and a mention or evidence in it attests nothing publicly (``drafts``);
 - a **passage** reads as the placeholder, of fixed form whatever its length, so that its
   length gives nothing away: "[personal data withheld until 2031]";
 - a **person** under restriction is left out whole, and every passage that mentions them is
@@ -27,11 +29,12 @@ import datetime
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
-from django.db.models import Q
+from django.db.models import CharField, DateField, F, IntegerField, Q, Value
 from django.utils import timezone
 
 PLACEHOLDER = "[personal data withheld until {year}]"
 PLACEHOLDER_UNDATED = "[personal data withheld]"
+DRAFT_SCOPE = "draft text"  # the draft texts' rows in the one query of ``build``
 VISIBLE = object()  # what ``Withheld.withholding`` answers for a passage nothing withholds
 
 
@@ -91,6 +94,8 @@ class Withheld:
     persons: dict[int, datetime.date | None] = field(default_factory=dict)
     events: dict[int, datetime.date | None] = field(default_factory=dict)
     scan_pages: dict[int, datetime.date | None] = field(default_factory=dict)
+    # draft text id -> its document id: not public, and what it says attests nothing
+    drafts: dict[int, int] = field(default_factory=dict)
 
     @property
     def empty(self) -> bool:
@@ -101,7 +106,13 @@ class Withheld:
             or self.persons
             or self.events
             or self.scan_pages
+            or self.drafts
         )
+
+    @property
+    def touches_texts(self) -> bool:
+        """Is anything in any text left out (a withheld text, passage or a draft)?"""
+        return bool(self.texts or self.spans or self.drafts or self.documents)
 
     # --- what is left out whole -------------------------------------------------------
     def hides_document(self, document_id: int) -> bool:
@@ -114,8 +125,10 @@ class Withheld:
         return event_id is not None and event_id in self.events
 
     def hides_text(self, translation_id: int, document_id: int | None = None) -> bool:
-        return translation_id in self.texts or (
-            document_id is not None and document_id in self.documents
+        return (
+            translation_id in self.texts
+            or translation_id in self.drafts
+            or (document_id is not None and document_id in self.documents)
         )
 
     def hides_scan_page(self, scan_page_id: int, document_id: int | None = None) -> bool:
@@ -169,30 +182,52 @@ class Withheld:
         return VISIBLE
 
     def hides_passage(self, translation_id: int, start: int, end: int, document_id=None) -> bool:
-        """Does the passage (a mention, evidence, a quote) touch withheld content?"""
+        """Does the passage (a mention, evidence, a quote) touch withheld content, or stand
+        in a draft text?"""
+        if translation_id in self.drafts:
+            return True
         return self.withholding(translation_id, start, end, document_id) is not VISIBLE
 
 
 def build(day: datetime.date | None = None) -> Withheld:
     """The withheld view on ``day`` (today), read from the database."""
-    from catalog.models import Mention
+    from catalog.models import Mention, Translation
+    from catalog.models.base import Status
     from catalog.models.restrictions import Restriction
 
     day = day or today()
     view = Withheld(day)
     Scope = Restriction.Scope
-    rows = list(
-        Restriction.objects.filter(active_q(day)).values_list(
-            "scope",
-            "document_id",
-            "translation_id",
-            "start",
-            "end",
-            "person_id",
-            "scan_page_id",
-            "lifts_on",
+    columns = ("scope", "document_id", "translation_id", "start", "end", "person_id")
+    columns += ("scan_page_id", "lifts_on")
+    restrictions = Restriction.objects.filter(active_q(day)).order_by().values_list(*columns)
+    # The draft texts come in the same query, as rows of their own scope: the view costs
+    # one query for both.
+    nothing = {"start": IntegerField(), "end": IntegerField(), "person_id": IntegerField()}
+    nothing |= {"scan_page_id": IntegerField(), "lifts_on": DateField()}
+    drafts = (
+        Translation.objects.exclude(status=Status.PUBLISHED)
+        .order_by()
+        .annotate(
+            draft_scope=Value(DRAFT_SCOPE, output_field=CharField()),
+            draft_document=F("document_id"),
+            draft_text=F("pk"),
+            **{f"draft_{name}": Value(None, output_field=kind) for name, kind in nothing.items()},
+        )
+        .values_list(
+            "draft_scope",
+            "draft_document",
+            "draft_text",
+            *(f"draft_{name}" for name in nothing),
         )
     )
+    rows = list(restrictions.union(drafts, all=True))
+    view.drafts = {
+        translation_id: document_id
+        for scope, document_id, translation_id, *_ in rows
+        if scope == DRAFT_SCOPE
+    }
+    rows = [row for row in rows if row[0] != DRAFT_SCOPE]
     if not rows:
         return view
     raw_spans: dict[int, list[tuple[int, int, datetime.date | None]]] = {}

@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, StreamingHttpResponse
 
 from catalog.exports.safety import neutralise_formula
+from catalog.restrictions import public
 
 HEADER = [
     "title",
@@ -32,7 +33,7 @@ class _Echo:
 
 def document_row(document, request: HttpRequest) -> list[str]:
     languages = [language.name for language in document.original_languages.all()]
-    for translation in document.translations.all():
+    for translation in public.shown_texts(document.translations.all()):
         if translation.language.name not in languages:
             languages.append(translation.language.name)
     return [

@@ -103,7 +103,12 @@ def _languages(user) -> list[QuerySet]:
     originals = Document.original_languages.through.objects.all()
     return [
         _pairs(originals, "language__code", "language__name", "document_id"),
-        _pairs(Translation.objects.all(), "language__code", "language__name", "document_id"),
+        _pairs(
+            Translation.objects.filter(public.texts_shown_q()),
+            "language__code",
+            "language__name",
+            "document_id",
+        ),
     ]
 
 

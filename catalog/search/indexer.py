@@ -29,11 +29,14 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from django.apps import apps as global_apps
-from django.db import transaction
-from django.db.models import Q
+from django.db import connection, transaction
+from django.db.models import F, Q
 
 from catalog.search import vocabulary
 from catalog.search.query import strip_reserved
+
+#: Language codes of German texts, which PostgreSQL reads with its German configuration too.
+GERMAN_CODES = ("de", "deu", "ger", "gmh", "goh")
 
 
 class SearchIndexer:
@@ -53,6 +56,11 @@ class SearchIndexer:
             self.Word = get("catalog", "SearchWord")
         except LookupError:  # a data migration before 0009: no vocabulary yet
             self.Word = None
+        fields = {f.name for f in self.SearchText._meta.get_fields()}
+        # Only PostgreSQL reads the German texts apart (migration 0017); SQLite's FTS5 folds
+        # diacritics and ß in one tokenizer for every language.
+        self.German = "german" in fields and connection.vendor == "postgresql"
+        self.text_status = "status" in {f.name for f in self.Translation._meta.get_fields()}
 
     def reindex(self, document_ids: Iterable[int]) -> int:
         """Rewrite the search text of these documents; forget the deleted ones.
@@ -70,7 +78,7 @@ class SearchIndexer:
             )
             if not view.hides_document(row[0])
         ]
-        texts, names = self.texts(ids, view), self.names(ids, view)
+        (texts, german), names = self.texts(ids, view), self.names(ids, view)
         rows = [
             self.SearchText(
                 document_id=pk,
@@ -78,6 +86,7 @@ class SearchIndexer:
                 body=strip_reserved("\n\n".join(part for part in [summary, *texts[pk]] if part)),
                 names=strip_reserved("\n".join(names[pk])),
                 **({"published": status == "published"} if self.Word else {}),
+                **({"german": strip_reserved("\n\n".join(german[pk]))} if self.German else {}),
             )
             for pk, title, summary, status in documents
         ]
@@ -164,18 +173,25 @@ class SearchIndexer:
                 self.Word.objects.all().delete()
             return self.reindex_in_batches(self.Document.objects.values_list("pk", flat=True))
 
-    def texts(self, ids: list[int], view) -> dict[int, list[str]]:
-        """The titles and texts of each document, withheld passages as placeholders."""
-        texts = defaultdict(list)
+    def texts(self, ids: list[int], view) -> tuple[dict[int, list[str]], dict[int, list[str]]]:
+        """The titles and texts of each document, withheld passages as placeholders, and
+        those of its German texts apart; draft texts are not public, and not indexed."""
+        texts, german = defaultdict(list), defaultdict(list)
         translations = self.Translation.objects.filter(document_id__in=ids).order_by(
-            "document_id", "kind", "language__code"
+            "document_id", "kind", "language__code", "pk"
         )
-        for translation in translations.only("pk", "document_id", "title", "text"):
+        if self.text_status:
+            translations = translations.filter(status="published")
+        rows = translations.only("pk", "document_id", "title", "text").annotate(
+            code=F("language__code")
+        )
+        for translation in rows:
             text = view.redact(translation).text if translation.text else ""
-            texts[translation.document_id].extend(
-                part for part in (translation.title, text) if part
-            )
-        return texts
+            parts = [part for part in (translation.title, text) if part]
+            texts[translation.document_id].extend(parts)
+            if translation.code in GERMAN_CODES:
+                german[translation.document_id].extend(parts)
+        return texts, german
 
     def names(self, ids: list[int], view) -> dict[int, list[str]]:
         """The names of the persons and agencies mentioned outside withheld content, per

@@ -2,7 +2,10 @@
 
 The text search configuration ``liaison_search`` is 'simple' (no stemming, no
 stop words, as FTS5's unicode61) with ``unaccent``, so both engines find the
-same documents for the same query.
+same documents for the same query. A document's German texts are read again with
+``liaison_german`` (migration 0017: unaccent, then the German snowball stemmer) into the same
+tsvector, and a query is matched in both configurations, so that "Geheimdienst" finds
+"Geheimdienstes" in a German original while English search is as before.
 """
 
 from django.contrib.postgres.search import SearchQuery as PGSearchQuery
@@ -14,6 +17,7 @@ from django.db.models.expressions import RawSQL
 from catalog.search.query import GT, LT, MARK_END, MARK_START, SearchQuery
 
 CONFIG = "liaison_search"
+GERMAN = "liaison_german"
 HEADLINE_OPTIONS = (
     f"StartSel={MARK_START}, StopSel={MARK_END}, MaxWords=40, MinWords=15, "
     'MaxFragments=2, FragmentDelimiter=" … "'
@@ -21,18 +25,23 @@ HEADLINE_OPTIONS = (
 
 
 def tsquery(query: SearchQuery) -> PGSearchQuery:
-    return PGSearchQuery(query.as_websearch(), search_type="websearch", config=CONFIG)
+    text = query.as_websearch()
+    return PGSearchQuery(text, search_type="websearch", config=CONFIG) | PGSearchQuery(
+        text, search_type="websearch", config=GERMAN
+    )
 
 
 def ranked_ids(query: SearchQuery) -> list[int]:
     """Every match, best first (ts_rank, then id): the one full-text query of a page."""
     sql = (
-        "SELECT document_id FROM catalog_document_search, "
-        "websearch_to_tsquery(%s::regconfig, %s) AS query WHERE vector @@ query "
-        "ORDER BY ts_rank(vector, query) DESC, document_id"
+        "SELECT document_id FROM catalog_document_search, (SELECT "
+        "websearch_to_tsquery(%s::regconfig, %s) || websearch_to_tsquery(%s::regconfig, %s) "
+        "AS query) AS asked WHERE vector @@ asked.query "
+        "ORDER BY ts_rank(vector, asked.query) DESC, document_id"
     )
+    text = query.as_websearch()
     with connection.cursor() as cursor:
-        cursor.execute(sql, [CONFIG, query.as_websearch()])
+        cursor.execute(sql, [CONFIG, text, GERMAN, text])
         return [pk for (pk,) in cursor.fetchall()]
 
 

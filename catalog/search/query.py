@@ -31,8 +31,9 @@ OPERATORS = {"AND", "OR", "NOT", "NEAR"}
 
 
 def fold(word: str) -> str:
-    """Lower case without diacritics: 'Dourí' -> 'douri', as both indexes fold."""
-    decomposed = unicodedata.normalize("NFKD", word.lower())
+    """Lower case without diacritics: 'Dourí' -> 'douri', 'Straße' -> 'strasse', as both
+    indexes fold (PostgreSQL's unaccent; SQLite's unicode61 with ß spelt ss as it is indexed)."""
+    decomposed = unicodedata.normalize("NFKD", word.lower().replace("ß", "ss"))
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 

@@ -22,7 +22,7 @@ from catalog.publishing import citations, linked_data
 from catalog.related.computed import features_from, related_documents
 from catalog.restrictions import public
 from catalog.scans.iiif import viewer as scan_viewer
-from catalog.views import annotated_text, withholding
+from catalog.views import annotated_text, document_texts, withholding
 from catalog.views.document_reads import page_documents, unfold
 from catalog.views.pages import find_visible, is_visible, visible_q
 
@@ -73,7 +73,7 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         [passage for passage in passages if public.passage_shown(passage)]
         for passages in (mentions, event_evidence, role_evidence)
     )
-    translations = list(document.translations.all())
+    translations = list(public.shown_texts(document.translations.all()))
     # The scans beside the text, and where each page begins in it (catalog.scans.iiif).
     scans = scan_viewer.context(request, document)
     breaks = scan_viewer.page_breaks(scans, translations)
@@ -156,6 +156,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     }
     if scans:
         context["json_ld"]["associatedMedia"] = scan_viewer.linked_data(request, scans)
+    context["document_texts"] = document_texts.texts(
+        document, texts, context["translations"], context["references"]
+    )
     return render(request, "catalog/document_detail.html", context)
 
 

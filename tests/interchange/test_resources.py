@@ -35,11 +35,11 @@ def test_the_document_resource_imports_a_row_with_its_links_and_dates(seed):
     assert set(document.original_languages.values_list("code", flat=True)) == {"de", "en"}
 
 
-def test_the_mention_resource_finds_the_text_from_its_three_columns(seed):
+def test_the_mention_resource_finds_the_text_from_its_document_and_slug(seed):
     mention = Mention.objects.filter(person__isnull=False).first()
     text = (
-        "document,text_kind,text_language,start,end,quote,person,agency,event\n"
-        f"{seed.slug},translation,en,{mention.start},{mention.end},,alfred-scholz,,\n"
+        "document,text,start,end,quote,person,agency,event\n"
+        f"{seed.slug},translation-en,{mention.start},{mention.end},,alfred-scholz,,\n"
     )
     result = RESOURCES[Mention]().import_data(dataset(text))
 

@@ -112,8 +112,7 @@ def test_a_restriction_row_given_by_its_quote_alone_finds_its_span(seed, tmp_pat
     row.update(
         scope="passage",
         text_document=seed.slug,
-        text_kind="translation",
-        text_language="en",
+        text="translation-en",
         quote="Taher Ahmed Amin",
         reason="victim",
         legal_basis="StUG § 32",
@@ -136,7 +135,7 @@ def test_a_restriction_row_given_by_its_quote_alone_finds_its_span(seed, tmp_pat
         ({"person": "nobody-at-all"}, "person", "No person"),
         ({"lift_date": "2031-02-30"}, "lift_date", ""),
         ({"rule": "fixed", "lift_date": ""}, "lift_date", "Give the day"),
-        ({"text_kind": "original"}, "text_document, text_kind, text_language", "No translation"),
+        ({"text": "original-de"}, "text_document, text", "No translation"),
     ],
 )
 def test_a_bad_row_is_named_by_file_row_and_column_and_nothing_is_written(

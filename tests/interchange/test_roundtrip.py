@@ -118,7 +118,7 @@ def test_several_values_in_one_cell_are_joined_by_a_bar_that_values_may_contain(
 def test_files_are_utf8_with_a_header_and_newlines_kept_inside_quotes(catalog, tmp_path):
     CatalogExporter(stderr=io.StringIO()).run(tmp_path)
     raw = (tmp_path / "translations.csv").read_bytes()
-    assert raw.startswith(b"document,kind,language,title,text,translator,")
+    assert raw.startswith(b"document,slug,kind,language,status,machine_read,title,text,translator,")
     assert ARABIC_NAME.encode("utf-8") in raw
     assert b'"Er sagte: ""Stra\xc3\x9fe, Haus | Hof""\nund dann\r\nnichts.' in raw
 
@@ -165,12 +165,13 @@ def test_datapackage_describes_every_file_its_keys_and_links(catalog, tmp_path):
         assert resource["schema"]["primaryKey"] == list(record.key)
     mentions = resources["mentions"]["schema"]
     assert {
-        "fields": ["document", "text_kind", "text_language"],
-        "reference": {"resource": "translations", "fields": ["document", "kind", "language"]},
+        "fields": ["document", "text"],
+        "reference": {"resource": "translations", "fields": ["document", "slug"]},
     } in mentions["foreignKeys"]
     fields = {f["name"]: f for f in mentions["fields"]}
     assert fields["start"]["type"] == "integer"
-    assert fields["text_kind"]["constraints"]["enum"] == ["translation", "transcript", "original"]
+    kinds = {f["name"]: f for f in resources["translations"]["schema"]["fields"]}["kind"]
+    assert kinds["constraints"]["enum"] == ["translation", "transcript", "original"]
 
 
 class Terminal(io.StringIO):

@@ -1,0 +1,79 @@
+// A document's texts as tabs (WAI-ARIA tabs pattern), with the original beside the chosen
+// translation on wide screens. Without this script every text is shown, one after another,
+// and the links above them jump to each.
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-texts]");
+  if (!box) return;
+  var list = box.querySelector("[data-text-tabs]");
+  if (!list) return;
+  var tabs = Array.prototype.slice.call(list.querySelectorAll("[data-text-tab]"));
+  var panels = Array.prototype.slice.call(box.querySelectorAll("[data-text-panel]"));
+  var pairing = box.querySelector("[data-side-by-side]");
+  var wide = window.matchMedia("(min-width: 75rem)");
+  var original = panels.filter(function (p) { return p.hasAttribute("data-original"); })[0];
+
+  list.setAttribute("role", "tablist");
+  list.setAttribute("aria-label", "Texts of this document");
+  tabs.forEach(function (tab) {
+    tab.parentNode.setAttribute("role", "presentation");
+    tab.setAttribute("role", "tab");
+    tab.id = "tab-" + tab.getAttribute("data-text-tab");
+    tab.setAttribute("aria-controls", tab.getAttribute("data-text-tab"));
+  });
+  panels.forEach(function (panel) {
+    panel.setAttribute("role", "tabpanel");
+    panel.setAttribute("tabindex", "0");
+  });
+  if (pairing) {
+    pairing.closest("[data-side-by-side-control]").hidden = false;
+  }
+
+  function panelOf(tab) {
+    return document.getElementById(tab.getAttribute("data-text-tab"));
+  }
+
+  function show(chosen, focus) {
+    var beside = pairing && pairing.checked && wide.matches && original &&
+      !panelOf(chosen).hasAttribute("data-original");
+    tabs.forEach(function (tab) {
+      var selected = tab === chosen;
+      tab.setAttribute("aria-selected", selected ? "true" : "false");
+      tab.setAttribute("tabindex", selected ? "0" : "-1");
+    });
+    panels.forEach(function (panel) {
+      panel.hidden = !(panel === panelOf(chosen) || (beside && panel === original));
+    });
+    box.classList.toggle("texts-beside", Boolean(beside));
+    if (focus) chosen.focus();
+  }
+
+  function current() {
+    return tabs.filter(function (t) { return t.getAttribute("aria-selected") === "true"; })[0];
+  }
+
+  tabs.forEach(function (tab, index) {
+    tab.addEventListener("click", function (event) {
+      event.preventDefault();
+      show(tab, false);
+    });
+    tab.addEventListener("keydown", function (event) {
+      var next = null;
+      if (event.key === "ArrowRight") next = tabs[(index + 1) % tabs.length];
+      else if (event.key === "ArrowLeft") next = tabs[(index - 1 + tabs.length) % tabs.length];
+      else if (event.key === "Home") next = tabs[0];
+      else if (event.key === "End") next = tabs[tabs.length - 1];
+      if (next) {
+        event.preventDefault();
+        show(next, true);
+      }
+    });
+  });
+  if (pairing) pairing.addEventListener("change", function () { show(current(), false); });
+  wide.addEventListener("change", function () { show(current(), false); });
+
+  // A translation first (the original stands beside it), or the text the address names.
+  var named = tabs.filter(function (t) { return "#" + t.getAttribute("data-text-tab") === window.location.hash; })[0];
+  var first = named || tabs.filter(function (t) { return !panelOf(t).hasAttribute("data-original"); })[0] || tabs[0];
+  show(first, false);
+})();
