@@ -27,6 +27,9 @@
   });
   if (pairing) {
     pairing.closest("[data-side-by-side-control]").hidden = false;
+    // Beside the scans the scan is the original: the translation alone stands next to it
+    // (three columns would leave each too narrow to read); the reader may still pair them.
+    if (document.querySelector(".scan-viewer")) pairing.checked = false;
   }
 
   function panelOf(tab) {
