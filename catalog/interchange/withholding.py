@@ -5,7 +5,7 @@ today (``catalog.restrictions.withheld``) is in none of their files:
 
 - withheld documents and persons are left out, with their texts, references, names, offices,
   scanned pages and the mentions, evidence and participations that name them; so are
-  withheld pages of scans, with their image files;
+  withheld pages of scans, with their image files and their spans in texts;
 - a text reads as the public reads it: withheld passages as the placeholder of fixed form,
   a withheld text as the placeholder alone;
 - mentions and evidence inside withheld text are left out; the others are moved to where
@@ -29,6 +29,7 @@ DOCUMENT_PATHS = {
     "translations": "document_id",
     "archival_references": "document_id",
     "scans": "document_id",
+    "text_pages": "translation__document_id",
     "role_evidence": "translation__document_id",
     "event_evidence": "translation__document_id",
     "mentions": "translation__document_id",
@@ -63,13 +64,15 @@ class PublicView:
             q |= Q(**{f"{PERSON_PATHS[record.name]}__in": list(self.view.persons)})
         if record.name == "scans" and self.view.scan_pages:
             q |= Q(pk__in=list(self.view.scan_pages))
+        if record.name == "text_pages" and self.view.scan_pages:
+            q |= Q(scan_page_id__in=list(self.view.scan_pages))
         return q or None
 
     def extra_paths(self, record) -> list[str]:
         """Values selected after the columns, for ``rewrite``."""
         if record.name == "translations":
             return ["pk", "document_id"]
-        if record.name in PASSAGES:
+        if record.name in PASSAGES or record.name == "text_pages":
             return ["translation_id", "translation__document_id", "translation__text"]
         return []
 
@@ -88,4 +91,15 @@ class PublicView:
                 SimpleNamespace(pk=translation_id, document_id=document_id, text=text)
             )
             cells["start"], cells["end"] = shown.moved(start), shown.moved(end)
+        elif record.name == "text_pages":
+            # A page's span in the text as the public reads it; none in a text withheld whole.
+            translation_id, document_id, text = extra
+            if self.view.hides_text(translation_id, document_id):
+                return None
+            shown = self.view.redact(
+                SimpleNamespace(pk=translation_id, document_id=document_id, text=text)
+            )
+            length = len(shown.text)
+            start, end = (min(shown.moved(int(cells[k])), length) for k in ("start", "end"))
+            cells["start"], cells["end"] = start, max(start, end)
         return cells

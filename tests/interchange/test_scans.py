@@ -11,7 +11,7 @@ import pytest
 
 from catalog.interchange.exporter import CatalogExporter
 from catalog.interchange.importer import CatalogImporter
-from catalog.models import Document, Restriction, ScanPage, Status
+from catalog.models import Document, Restriction, ScanPage, Status, TextPage
 from catalog.scans.ingest import ScanIngest
 from tests.interchange.fixtures import empty_catalog, read_rows, write_rows
 from tests.scans.conftest import make_image, make_pdf, media, stored_files  # noqa: F401
@@ -169,3 +169,44 @@ def test_a_restrictions_file_without_the_scan_columns_still_imports(scanned, tmp
     report = _import(out)
     assert report.ok
     assert Restriction.objects.filter(scope="document", document=scanned).count() == 1
+
+
+def _text_pages():
+    return sorted(
+        TextPage.objects.values_list(
+            "translation__document__slug",
+            "translation__slug",
+            "scan_page__position",
+            "start",
+            "end",
+        )
+    )
+
+
+def test_page_spans_in_texts_round_trip_and_stay_out_where_the_page_is_withheld(
+    scanned, tmp_path, media
+):
+    translation = scanned.translations.get()
+    third = len(translation.text) // 3
+    for n, page in enumerate(scanned.scan_pages.order_by("position")):
+        TextPage.objects.create(
+            translation=translation, scan_page=page, start=n * third, end=(n + 1) * third
+        )
+    before = _text_pages()
+    out = tmp_path / "export"
+    _export(out)
+    rows = read_rows(out / "text_pages.csv")
+    assert {(r["document"], r["text"]) for r in rows} == {(scanned.slug, translation.slug)}
+    public = tmp_path / "public"
+    _export(public, published_only=True)
+    # The second page is withheld: its span is not in a public dump.
+    checksums = {r["scan_checksum"] for r in read_rows(public / "text_pages.csv")}
+    assert scanned.scan_pages.get(position=2).checksum not in checksums
+    assert len(checksums) == 2
+
+    empty_catalog()
+    shutil.rmtree(media)
+    media.mkdir()
+    report = _import(out)
+    assert report.ok, report.problems
+    assert _text_pages() == before
