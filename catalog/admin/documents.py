@@ -51,8 +51,9 @@ class TranslationInline(CatalogStackedInline):
         "other_translators",
         "credit_line",
     ]
-    verbose_name = "text (a translation, a transcript or the original; add as many as there are)"
-    verbose_name_plural = "texts"
+    # Any number: the original, its transcript, one or more translations.
+    verbose_name = "text"
+    verbose_name_plural = "texts (the original, transcripts, translations: as many as there are)"
 
 
 def texts_overview(document):

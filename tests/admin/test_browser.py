@@ -52,7 +52,7 @@ def test_an_editor_catalogues_a_document_end_to_end(page: Page):
         "mielke-receives-the-iraqi-minister-of-the-interior"
     )
     page.fill("#id_date", "1969-10")
-    page.get_by_role("button", name="Add another Translation").click()
+    page.get_by_role("button", name="Add another text").click()
     pick(page, "id_translations-0-language", "Engl", "English")
     page.fill("#id_translations-0-text", TEXT)
     save_and_continue(page)
