@@ -60,13 +60,13 @@ class Texts:
 
     @property
     def count(self) -> int:
-        return len(self.panels) + (1 if self.slot else 0)
+        """The texts to switch between (a slot is a note after them, not a text)."""
+        return len(self.panels)
 
     @property
     def paired(self) -> bool:
-        """An original (or its slot) and a translation, to stand side by side."""
-        has_original = self.slot is not None or any(p.original for p in self.panels)
-        return has_original and any(not p.original for p in self.panels)
+        """An original and a translation, to stand side by side."""
+        return any(p.original for p in self.panels) and any(not p.original for p in self.panels)
 
 
 def texts(document, annotated, credits, references) -> Texts:

@@ -21,7 +21,7 @@ def test_the_seed_memo_shows_its_original_slot_and_invents_nothing(seed, client)
     html = main_html(client.get(SEED_URL))
     assert SLOT in html
     assert 'id="text-original-slot"' in html
-    assert 'href="#text-original-slot"' in html  # the picker names it
+    assert "text-switch" not in html  # one text: no picker; the slot is a note after it
     assert 'id="text-translation-en"' in html
     # One text of German: none; the slot holds no words of its own.
     assert 'lang="de"' not in html
