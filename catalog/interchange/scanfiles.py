@@ -12,7 +12,6 @@ the files it stored.
 
 from __future__ import annotations
 
-import hashlib
 import posixpath
 from pathlib import Path, PurePosixPath
 
@@ -21,6 +20,7 @@ from django.core.files.storage import default_storage
 from PIL import Image, UnidentifiedImageError
 
 from catalog.models import ScanPage
+from catalog.scans.pages import sha256_of
 
 FOLDER = "scans"
 RECORD = "scans"
@@ -90,7 +90,7 @@ class ScanFileReader:
         if not path.is_file():
             row.problems.append(("path", relative, f"No such file in {self.directory}."))
             return
-        checksum = _sha256(path)
+        checksum = sha256_of(path)
         given = (row.values.get("checksum") or "").lower()
         if checksum != given:
             row.problems.append(
@@ -141,14 +141,6 @@ class ScanFileReader:
             for name in self.stored:
                 default_storage.delete(name)
         self.stored = []
-
-
-def _sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for block in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
 
 
 def _extension(image_format: str | None) -> str:
