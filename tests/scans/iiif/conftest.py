@@ -36,8 +36,8 @@ def scan(label: str, size: tuple[int, int], shade: int = 230) -> ContentFile:
     return ContentFile(out.getvalue(), name=f"{label}.png")
 
 
-def add_page(document: Document, position: int, label: str, size=(1100, 1500)) -> ScanPage:
-    content = scan(label, size, shade=200 + position * 10)
+def store_page(document: Document, position: int, label: str, content: ContentFile) -> ScanPage:
+    """A scanned page of ``document`` holding the image ``content``, with its checksum."""
     page = ScanPage(
         document=document,
         position=position,
@@ -48,6 +48,10 @@ def add_page(document: Document, position: int, label: str, size=(1100, 1500)) -
     page.image.save(content.name, content, save=False)
     page.save()
     return page
+
+
+def add_page(document: Document, position: int, label: str, size=(1100, 1500)) -> ScanPage:
+    return store_page(document, position, label, scan(label, size, shade=200 + position * 10))
 
 
 def scanned_document(slug="scanned-memo", status=Status.PUBLISHED, pages=PAGES) -> Document:
@@ -105,17 +109,7 @@ def scan_the_seed(seed: Document) -> list[ScanPage]:
     text = seed.translations.get()
     pages = []
     for position, label in enumerate(["Bl. 49", "Bl. 50", "Bl. 51"], start=1):
-        content = typed_page(label, seed=position)
-        page = ScanPage(
-            document=seed,
-            position=position,
-            label=label,
-            checksum=hashlib.sha256(content.read()).hexdigest(),
-        )
-        content.seek(0)
-        page.image.save(content.name, content, save=False)
-        page.save()
-        pages.append(page)
+        pages.append(store_page(seed, position, label, typed_page(label, seed=position)))
     starts = [start for start, _ in paragraphs(text.text)]
     cuts = [0, starts[len(starts) // 3], starts[2 * len(starts) // 3], len(text.text)]
     for page, start, end in zip(pages, cuts, cuts[1:], strict=False):
