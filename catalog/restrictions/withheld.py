@@ -205,8 +205,11 @@ def build(day: datetime.date | None = None) -> Withheld:
     # one query for both.
     nothing = {"start": IntegerField(), "end": IntegerField(), "person_id": IntegerField()}
     nothing |= {"scan_page_id": IntegerField(), "lifts_on": DateField()}
+    # "Not published" as two ranges of the status index, which the database seeks, rather
+    # than ``exclude`` (``NOT status = 'published'``), which reads every text's entry.
+    unpublished = Q(status__lt=Status.PUBLISHED) | Q(status__gt=Status.PUBLISHED)
     drafts = (
-        Translation.objects.exclude(status=Status.PUBLISHED)
+        Translation.objects.filter(unpublished)
         .order_by()
         .annotate(
             draft_scope=Value(DRAFT_SCOPE, output_field=CharField()),

@@ -3,6 +3,8 @@
 - ``search_documents(queryset, query)``: the documents of ``queryset`` that
   match (a filter: count it, facet it, sort it by date);
 - ``relevance_order(queryset, query, offset, limit)``: their ids, best first;
+- ``ranked_rows(queryset, query, columns)``: the matches among ``queryset``, best first,
+  with columns of theirs, in one query (a page of results and its date spans);
 - ``ranked_ids(query)``: every match's id, best first, in one query; and
   ``id_set(ids)``: a subquery of such ids for further filters (a page runs the
   full-text query once and filters, counts and facets the ids it gave);
@@ -33,6 +35,7 @@ __all__ = [
     "deferred_reindex",
     "id_set",
     "ranked_ids",
+    "ranked_rows",
     "rebuild",
     "reindex",
     "relevance_order",
@@ -79,6 +82,15 @@ def relevance_order(
     if not query:
         return []
     return engine().relevance_order(search_documents(queryset, query), query, offset, limit)
+
+
+def ranked_rows(queryset: QuerySet, query: str | SearchQuery, **columns) -> list[tuple]:
+    """(id, *columns) of the documents of ``queryset`` matching ``query``, best first (as
+    ``relevance_order``), in one query: the full-text match and the documents' own
+    conditions together, so that nothing reads the matches twice. ``columns`` are
+    expressions on documents, by name."""
+    query = _parsed(query)
+    return engine().ranked_rows(queryset, query, columns) if query else []
 
 
 def ranked_ids(query: str | SearchQuery) -> list[int]:

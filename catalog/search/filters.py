@@ -14,7 +14,14 @@ from django.utils.functional import cached_property
 
 from catalog import search
 from catalog.models import ContactEvent
-from catalog.search.facets import SOURCES, chosen_labels, sample, spread, years_overlap
+from catalog.search.facets import (
+    SOURCES,
+    chosen_labels,
+    sample,
+    spread,
+    year_columns,
+    years_overlap,
+)
 from catalog.search.query import SearchQuery
 
 INVALID_CHOICE = "Select a valid choice. That choice is not one of the available choices."
@@ -74,6 +81,19 @@ class DocumentFilter(django_filters.FilterSet):
         """Every document matching the words, best first: the page's one full-text query."""
         return search.ranked_ids(self.query)
 
+    @cached_property
+    def matched_sample(self) -> tuple[list[int], float | None]:
+        """The best-ranked matches a facet in use counts, and the scale of its estimates
+        (``catalog.search.facets.sample``); read only when a facet is in use or the list is
+        in date order, for a page in relevance order has its results' ids without them."""
+        return sample(self.matches) if self.query else ([], None)
+
+    def ranked_results(self) -> list[tuple[int, int | None, int | None]]:
+        """The results, best first, each as (id, first year, last year): one query, the
+        full-text match and every other filter together (``search.ranked_rows``)."""
+        first, last = year_columns()
+        return search.ranked_rows(self.queryset_without("q"), self.query, first=first, last=last)
+
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not self.matches:
             return queryset.none()
@@ -124,7 +144,6 @@ class DocumentFilter(django_filters.FilterSet):
         catalog by id (``spread``), and scales the counts by ``step``.
         """
         cleaned = self.cleaned()
-        best, scale = sample(self.matches) if self.query else ([], None)
         listing = ranked is None and not self.query
         step = spread(total) if listing else None
         documents, scales, sampled = {}, {}, None
@@ -132,11 +151,11 @@ class DocumentFilter(django_filters.FilterSet):
             if ranked is not None and name not in cleaned:
                 ids, scales[name] = sample(ranked)
                 documents[name] = search.id_set(ids)
-            elif scale is not None:
+            elif self.matched_sample[1] is not None:
                 # The sample stands in for the full-text filter, which is left out.
+                best, scales[name] = self.matched_sample
                 without = self.queryset_without(name, "q")
                 documents[name] = without.filter(pk__in=search.id_set(best))
-                scales[name] = scale
             elif listing and name not in cleaned:
                 # The facets not in use count the same documents, by their ids (one in
                 # ``step`` of them above the threshold), read once: one query at any size.

@@ -45,6 +45,24 @@ def ranked_ids(query: SearchQuery) -> list[int]:
         return [pk for (pk,) in cursor.fetchall()]
 
 
+def ranked_rows(queryset: QuerySet, query: SearchQuery, columns: dict) -> list[tuple]:
+    """(id, *columns) of the documents of ``queryset`` that match, best first (ts_rank, then
+    id), in one query: the GIN index finds the matches, each ranked once."""
+    documents = queryset.order_by().annotate(ranked_id=F("pk"), **columns)
+    sql, params = documents.values_list("ranked_id", *columns).query.sql_with_params()
+    sql = (
+        "SELECT documents.* FROM catalog_document_search, (SELECT "  # noqa: S608
+        "websearch_to_tsquery(%s::regconfig, %s) || websearch_to_tsquery(%s::regconfig, %s) "
+        f"AS query) AS asked, ({sql}) AS documents "
+        "WHERE vector @@ asked.query AND documents.ranked_id = document_id "
+        "ORDER BY ts_rank(vector, asked.query) DESC, documents.ranked_id"
+    )
+    text = query.as_websearch()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [CONFIG, text, GERMAN, text, *params])
+        return cursor.fetchall()
+
+
 def id_set(ids: list[int]) -> RawSQL:
     """A subquery of these ids, passed as one array parameter whatever their number."""
     return RawSQL("SELECT unnest(%s::bigint[])", [ids])  # noqa: S611

@@ -25,7 +25,6 @@ from catalog.search.facets import (
     count_display,
     count_facets,
     year_buckets,
-    year_columns,
     year_pairs,
 )
 from catalog.search.filters import DocumentFilter
@@ -103,17 +102,13 @@ def in_relevance_order(results: QuerySet, ranked: list[int], offset=0, limit=Non
         yield from (found[pk] for pk in chunk if pk in found)
 
 
-def relevance_page(request: HttpRequest, results: QuerySet, matches: list[int], years: bool):
+def relevance_page(request: HttpRequest, filterset: DocumentFilter, years: bool):
     """The numbered page asked for and the results' ids, best first; or a redirect from
     beyond the last page. With ``years``, also the results' first and last years, counted
-    (``year_pairs``), read in the same query."""
-    if years:
-        rows = list(results.order_by().values_list("pk", *year_columns()))
-        pairs = Counter((first, last) for _, first, last in rows)
-        shown = {pk for pk, _, _ in rows}
-    else:
-        pairs, shown = None, set(results.values_list("pk", flat=True))
-    ranked = [pk for pk in matches if pk in shown]
+    (``year_pairs``), read in the same query as the results (``ranked_results``)."""
+    rows = filterset.ranked_results()
+    pairs = Counter((first, last) for _, first, last in rows) if years else None
+    ranked = [pk for pk, _, _ in rows]
     last = min(max(1, math.ceil(len(ranked) / PAGE_SIZE)), MAX_PAGE)
     number = request.GET.get("page")
     if number and number.isdigit() and int(number) > last:
@@ -150,9 +145,9 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     sort = request.GET.get("sort")
     if sort not in SORTS or (sort == "relevance" and not query):
         sort = "relevance" if query else "date"
-    results = filterset.queryset_without()
 
     if format == "csv" or request.GET.get("format") == "csv":
+        results = filterset.queryset_without()
         if sort == "relevance":
             documents = in_relevance_order(csv_documents(results), filterset.matches)
         else:
@@ -163,10 +158,10 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     if sort == "relevance":
         # Without a date range, the date spans count the results themselves.
         years = not any(name in cleaned for name in DocumentFilter.YEARS)
-        page, ranked, pairs = relevance_page(request, results, filterset.matches, years)
+        page, ranked, pairs = relevance_page(request, filterset, years)
         total = len(ranked)
     else:
-        page, total = date_page(request, results, sort)
+        page, total = date_page(request, filterset.queryset_without(), sort)
     if isinstance(page, HttpResponse):
         return page
 
