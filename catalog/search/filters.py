@@ -92,7 +92,9 @@ class DocumentFilter(django_filters.FilterSet):
         """The results, best first, each as (id, first year, last year): one query, the
         full-text match and every other filter together (``search.ranked_rows``)."""
         first, last = year_columns()
-        return search.ranked_rows(self.queryset_without("q"), self.query, first=first, last=last)
+        rows = search.ranked_rows(self.queryset_without("q"), self.query, first=first, last=last)
+        # Read without the ORM's converters: PostgreSQL's EXTRACT gives decimals.
+        return [(pk, _year(first), _year(last)) for pk, first, last in rows]
 
     def filter_text(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         if not self.matches:
@@ -172,6 +174,10 @@ class DocumentFilter(django_filters.FilterSet):
             else:
                 documents[name] = self.queryset_without(name)
         return documents, {name: scale for name, scale in scales.items() if scale is not None}
+
+
+def _year(value) -> int | None:
+    return None if value is None else int(value)
 
 
 def _spread(queryset: QuerySet, step: int) -> QuerySet:

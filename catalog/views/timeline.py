@@ -12,8 +12,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
-from django.db.models.functions import ExtractYear
+from django.db.models import Count, QuerySet
+
+from catalog.search.facets import year_columns
 
 # Most year labels under the chart of years and on the axis of a timeline, which is
 # narrower; a phone shows only the "major" ones, at most PHONE_LABELS.
@@ -53,16 +54,20 @@ def years(events: QuerySet) -> YearChart | None:
     """For every year in the range, how many contact events may have happened in it: an
     event dated "1969/1986" counts in each of those years, as the list of events filtered
     to one year shows it. Empty years are included, so that the axis keeps its
-    proportions. None when no event is dated. One query."""
+    proportions. None when no event is dated. One query, counted by the database per pair
+    of first and last year (a few hundred rows however many events; on the published ones,
+    from the ``event_years`` index alone)."""
     rows = (
         events.exclude(date_earliest=None, date_latest=None)
-        .annotate(first=ExtractYear("date_earliest"), last=ExtractYear("date_latest"))
-        .values_list("first", "last")
+        .order_by()
+        .values_list(*year_columns())
+        .annotate(n=Count("*"))
     )
     counts: Counter = Counter()
-    for first, last in rows:
+    for first, last, n in rows:
         first, last = first or last, last or first
-        counts.update(range(first, last + 1))
+        for year in range(first, last + 1):
+            counts[year] += n
     if not counts:
         return None
     step = _count_step(max(counts.values()))
