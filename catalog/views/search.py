@@ -213,6 +213,7 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
         "total_is_estimate": False,
         "facets": facets,
         "years": years,
+        "facet_shown": FACET_SHOWN,
         "facet_head": f":{FACET_SHOWN}",
         "facet_tail": f"{FACET_SHOWN}:",
         "chips": chips(request.GET, filterset),

@@ -204,3 +204,23 @@ def test_the_list_takes_the_same_queries_below_and_above_its_facet_sampling(
     assert above == below
     facet_counts = client.get(URL).context["facets"]
     assert any(value.approximate for facet in facet_counts for value in facet.values)
+
+
+def test_a_search_reads_its_ranked_results_once_in_the_same_queries_at_any_size(client, db):
+    """The catalog version, the withheld view, the ranked results with their years (the
+    full-text match and the visibility together), the page's documents and their archival
+    references, the snippets and the facets: the match is not read again by its ids."""
+
+    def counted() -> tuple[int, int]:
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(URL, {"q": "Iraqi"})
+        return len(queries), response.context["total"]
+
+    make_documents(PAGE_SIZE + 5)
+    few = counted()
+    make_documents(5 * PAGE_SIZE, start=PAGE_SIZE + 5)
+    assert counted() == (7, 6 * PAGE_SIZE + 5)
+    assert few == (7, PAGE_SIZE + 5)

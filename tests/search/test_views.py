@@ -229,6 +229,24 @@ def test_a_facet_with_more_values_than_it_shows_says_so(client, shelf, monkeypat
     assert language.has_more is True
 
 
+def test_the_values_beyond_the_first_few_are_under_show_more(client, shelf, monkeypatch):
+    """Every value counted is on the page: the first FACET_SHOWN, then the others under
+    "Show more", even when there are no more than the facet counts."""
+    from catalog.views import search
+
+    monkeypatch.setattr(search, "FACET_SHOWN", 1)
+    response = client.get(URL, {"q": "Iraqi"})
+    (counted,) = [f for f in response.context["facets"] if f.name == "language"]
+    assert len(counted.values) > 1 and not counted.has_more
+    html = response.content.decode()
+    language = html[html.index('class="facet facet-language"') :]
+    language = language[: language.index("</section>")]
+    head, tail = language.split('<details class="facet-more">')
+    assert head.count("<li") == 1 and tail.count("<li") == len(counted.values) - 1
+    assert "Show more" in tail
+    assert all(f">{value.label}</a>" in language for value in counted.values)
+
+
 def test_an_approximate_count_is_worded_as_such():
     from catalog.search.facets import count_display
 
