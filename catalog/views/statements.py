@@ -28,7 +28,7 @@ _INT_MARKER = -982_451_653  # the first value's; the next ones count down from i
 
 @dataclass
 class Statement:
-    compiler: Any
+    reader: Any  # _Reader, or None for a statement written by hand
     sql: str
     params: list
     slots: list[tuple[int, int]]  # (position in params, which value)
@@ -46,10 +46,11 @@ def _markers(values) -> list:
 def _compile(built, markers: list) -> Statement:
     """``built``: a queryset, or the (sql, params) of a statement written by hand."""
     if isinstance(built, tuple):
-        compiler, (sql, params) = None, built
+        reader, (sql, params) = None, built
     else:
         compiler = built.query.get_compiler(using=built.db)
         sql, params = compiler.as_sql()
+        reader = _Reader(compiler)
     params = list(params)
     slots = [
         (position, markers.index(param))
@@ -59,7 +60,7 @@ def _compile(built, markers: list) -> Statement:
     missing = set(range(len(markers))) - {which for _, which in slots}
     if missing:
         raise ValueError(f"values {sorted(missing)} do not reach the SQL as parameters")
-    return Statement(compiler, sql, params, slots)
+    return Statement(reader, sql, params, slots)
 
 
 def _statement(connection, key, build, values) -> Statement:
@@ -87,7 +88,7 @@ def instances(key, build, *values, using: str = DEFAULT_DB_ALIAS) -> list:
     with connection.cursor() as cursor:
         cursor.execute(statement.sql, params)
         rows = cursor.fetchall()
-    return _instances(statement.compiler, rows, using)
+    return statement.reader.instances(rows, using)
 
 
 def sql(key, build, *values, using: str = DEFAULT_DB_ALIAS) -> tuple[str, list]:
@@ -104,21 +105,33 @@ def _filled(statement: Statement, values) -> list:
     return params
 
 
-def _instances(compiler, rows, db) -> list:
-    """Rows to instances, as Django's ``ModelIterable`` does."""
-    select, klass_info = compiler.select, compiler.klass_info
-    annotations = compiler.annotation_col_map
-    model = klass_info["model"]
-    fields = klass_info["select_fields"]
-    start, end = fields[0], fields[-1] + 1
-    names = [column[0].target.attname for column in select[start:end]]
-    populators = get_related_populators(klass_info, select, db)
-    found = []
-    for row in compiler.results_iter([rows]):
-        record = model.from_db(db, names, row[start:end])
-        for populator in populators:
-            populator.populate(row, record)
-        for name, position in annotations.items():
-            setattr(record, name, row[position])
-        found.append(record)
-    return found
+class _Reader:
+    """What turns a compiled queryset's rows into instances, as Django's ``ModelIterable``
+    does (converters, ``select_related``, annotations), worked out once."""
+
+    def __init__(self, compiler):
+        select, klass_info = compiler.select, compiler.klass_info
+        self.compiler = compiler
+        self.converters = compiler.get_converters(
+            [column[0] for column in select[: compiler.col_count]]
+        )
+        self.annotations = list(compiler.annotation_col_map.items())
+        self.model = klass_info["model"]
+        fields = klass_info["select_fields"]
+        self.start, self.end = fields[0], fields[-1] + 1
+        self.names = [column[0].target.attname for column in select[self.start : self.end]]
+        self.populators = get_related_populators(klass_info, select, compiler.using)
+
+    def instances(self, rows, db) -> list:
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        found = []
+        start, end, names, from_db = self.start, self.end, self.names, self.model.from_db
+        for row in rows:
+            record = from_db(db, names, row[start:end])
+            for populator in self.populators:
+                populator.populate(row, record)
+            for name, position in self.annotations:
+                setattr(record, name, row[position])
+            found.append(record)
+        return found
