@@ -249,3 +249,13 @@ def slug_url(name: str, slug: str) -> str:
             return reverse(name, args=[slug])
         _ADDRESSES[key] = parts
     return f"{parts[0]}{slug}{parts[1]}"
+
+
+def site_url(name: str) -> str:
+    """``reverse(name)`` for an address without arguments (the site's navigation), resolved
+    once per URL name and configuration (see ``slug_url``)."""
+    key = (name, get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+    found = _ADDRESSES.get(key)
+    if found is None:
+        found = _ADDRESSES[key] = [reverse(name)]
+    return found[0]

@@ -121,6 +121,10 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if is_visible(mention.event, user):
             events.setdefault(mention.event, [])
 
+    citation_urls = {
+        fmt: reverse("catalog:document_citation", args=[document.slug, fmt])
+        for fmt in CITATION_FORMATS
+    }
     context = {
         "document": document,
         "texts": texts,
@@ -139,7 +143,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events": sorted(events.items(), key=lambda item: _event_order(item[0])),
         "citation": citations.chicago(document, url),
         "publisher_address": document_publisher_address(document),
-        "citation_formats": list(CITATION_FORMATS),
+        # Each address once: the head and the "Cite" section both link them.
+        "citation_urls": citation_urls,
+        "citation_links": list(citation_urls.items()),
         "absolute_url": url,
         "json_ld": linked_data.document(
             document,
