@@ -14,6 +14,7 @@ per request (``visible_q``) is a ``Q``, which compares and hashes by its content
 
 from __future__ import annotations
 
+import datetime
 from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any
@@ -24,6 +25,7 @@ from django.db.models.query import get_related_populators
 #: Compiled statements kept per connection (least recently used dropped first).
 LIMIT = 256
 _INT_MARKER = -982_451_653  # the first value's; the next ones count down from it
+_DATE_MARKER = datetime.date(1, 1, 3)  # likewise, a day later each
 
 
 @dataclass
@@ -31,19 +33,37 @@ class Statement:
     reader: Any  # _Reader, or None for a statement written by hand
     sql: str
     params: list
-    slots: list[tuple[int, int]]  # (position in params, which value)
+    slots: list[tuple[int, int, bool]]  # (position in params, which value, as a date column)
 
 
 def _markers(values) -> list:
     markers = []
     for number, value in enumerate(values):
-        if isinstance(value, bool) or not isinstance(value, int | str):
-            raise TypeError(f"a statement takes ints and strings, not {value!r}")
-        markers.append(_INT_MARKER - number if isinstance(value, int) else f"\x00{number}\x00")
+        if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+            markers.append(_DATE_MARKER + datetime.timedelta(days=number))
+        elif isinstance(value, int) and not isinstance(value, bool):
+            markers.append(_INT_MARKER - number)
+        elif isinstance(value, str):
+            markers.append(f"\x00{number}\x00")
+        else:
+            raise TypeError(f"a statement takes ints, strings and dates, not {value!r}")
     return markers
 
 
-def _compile(built, markers: list) -> Statement:
+def _slot(param, markers: list, ops) -> tuple[int, bool] | None:
+    """(which value, as a date column) when ``param`` stands for one of the values."""
+    for which, marker in enumerate(markers):
+        if param == marker and type(param) is type(marker):
+            return which, False
+        if isinstance(marker, datetime.date):
+            # A date reaches the SQL as the backend stores it (a string on SQLite).
+            adapted = ops.adapt_datefield_value(marker)
+            if param == adapted and type(param) is type(adapted):
+                return which, True
+    return None
+
+
+def _compile(built, markers: list, connection) -> Statement:
     """``built``: a queryset, or the (sql, params) of a statement written by hand."""
     if isinstance(built, tuple):
         reader, (sql, params) = None, built
@@ -52,12 +72,12 @@ def _compile(built, markers: list) -> Statement:
         sql, params = compiler.as_sql()
         reader = _Reader(compiler)
     params = list(params)
-    slots = [
-        (position, markers.index(param))
-        for position, param in enumerate(params)
-        if any(param == marker and type(param) is type(marker) for marker in markers)
-    ]
-    missing = set(range(len(markers))) - {which for _, which in slots}
+    slots = []
+    for position, param in enumerate(params):
+        found = _slot(param, markers, connection.ops)
+        if found is not None:
+            slots.append((position, *found))
+    missing = set(range(len(markers))) - {which for _, which, _ in slots}
     if missing:
         raise ValueError(f"values {sorted(missing)} do not reach the SQL as parameters")
     return Statement(reader, sql, params, slots)
@@ -69,7 +89,7 @@ def _statement(connection, key, build, values) -> Statement:
     statement = kept.get(full_key)
     if statement is None:
         markers = _markers(values)
-        statement = _compile(build(*markers), markers)
+        statement = _compile(build(*markers), markers, connection)
         kept[full_key] = statement
         if len(kept) > LIMIT:
             kept.popitem(last=False)
@@ -80,28 +100,40 @@ def _statement(connection, key, build, values) -> Statement:
 
 def instances(key, build, *values, using: str = DEFAULT_DB_ALIAS) -> list:
     """The instances ``build(*values)`` (a queryset of model instances) would give, compiled
-    once per connection and ``key``; ``values`` (ints or strings) must each reach the SQL as
+    once per connection and ``key``; ``values`` (ints, strings or dates) must each reach the SQL as
     a parameter (they are filled in where their markers stood)."""
     connection = connections[using]
     statement = _statement(connection, key, build, values)
-    params = _filled(statement, values)
     with connection.cursor() as cursor:
-        cursor.execute(statement.sql, params)
+        cursor.execute(statement.sql, _filled(statement, values, connection))
         rows = cursor.fetchall()
     return statement.reader.instances(rows, using)
+
+
+def rows(key, build, *values, using: str = DEFAULT_DB_ALIAS) -> list[tuple]:
+    """The tuples ``build(*values)`` (a ``values_list`` queryset, unions included) would
+    give, compiled once per connection and ``key`` (as ``instances``)."""
+    connection = connections[using]
+    statement = _statement(connection, key, build, values)
+    with connection.cursor() as cursor:
+        cursor.execute(statement.sql, _filled(statement, values, connection))
+        found = cursor.fetchall()
+    return list(statement.reader.compiler.results_iter([found], tuple_expected=True))
 
 
 def sql(key, build, *values, using: str = DEFAULT_DB_ALIAS) -> tuple[str, list]:
     """The SQL and parameters ``build(*values)`` returns (an ``(sql, params)`` pair), built
     once per connection and ``key`` and filled in with ``values`` (as ``instances``)."""
-    statement = _statement(connections[using], key, build, values)
-    return statement.sql, _filled(statement, values)
+    connection = connections[using]
+    statement = _statement(connection, key, build, values)
+    return statement.sql, _filled(statement, values, connection)
 
 
-def _filled(statement: Statement, values) -> list:
+def _filled(statement: Statement, values, connection) -> list:
     params = list(statement.params)
-    for position, which in statement.slots:
-        params[position] = values[which]
+    for position, which, as_date in statement.slots:
+        value = values[which]
+        params[position] = connection.ops.adapt_datefield_value(value) if as_date else value
     return params
 
 
@@ -112,6 +144,8 @@ class _Reader:
     def __init__(self, compiler):
         select, klass_info = compiler.select, compiler.klass_info
         self.compiler = compiler
+        if klass_info is None:  # a values() or values_list() query: rows() reads it
+            return
         self.converters = compiler.get_converters(
             [column[0] for column in select[: compiler.col_count]]
         )

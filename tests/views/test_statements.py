@@ -62,6 +62,24 @@ def test_a_statement_is_compiled_once_per_key():
     assert len(built) == 2
 
 
+def test_rows_take_dates_and_come_back_converted():
+    for slug, date in (("early", "1979-03"), ("late", "1986-02-27")):
+        make.document(slug, "Text.")
+        Document.objects.filter(slug=slug).update(
+            date=date, date_earliest=datetime.date.fromisoformat(f"{date}-01"[:10])
+        )
+
+    def build(day):
+        return Document.objects.filter(date_earliest__gte=day).values_list("slug", "date_earliest")
+
+    for day in (datetime.date(1970, 1, 1), datetime.date(1980, 1, 1), datetime.date(1990, 1, 1)):
+        expected = sorted(build(day))
+        assert sorted(statements.rows(("test dates",), build, day)) == expected
+    assert statements.rows(("test dates",), build, datetime.date(1986, 1, 1)) == [
+        ("late", datetime.date(1986, 2, 27))
+    ]
+
+
 def test_a_value_that_does_not_reach_the_sql_is_refused():
     with pytest.raises(ValueError, match="do not reach the SQL"):
         statements.instances(("test unused",), lambda pk: Document.objects.all(), 1)
