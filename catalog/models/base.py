@@ -7,11 +7,14 @@
 - passages: a character span in a translation's text, the unit of evidence.
 """
 
+import re
 from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.urls import get_script_prefix, get_urlconf, reverse
 
 from catalog import dates
 
@@ -225,3 +228,34 @@ class Passage(models.Model):
                     f"“{text[self.start : self.end]}”, not “{self.quote}”."
                 }
             )
+
+
+_SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")
+_SLUG_MARKER = "liaison-slug-marker"
+_ADDRESSES: dict[tuple, list[str]] = {}
+
+
+def slug_url(name: str, slug: str) -> str:
+    """``reverse(name, args=[slug])`` for an address whose one argument is a slug, resolved
+    once per URL name and configuration rather than for every link (a document's page links
+    to dozens of records). A slug the path converter would refuse goes to ``reverse``."""
+    if not _SLUG.match(slug):
+        return reverse(name, args=[slug])
+    key = (name, get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+    parts = _ADDRESSES.get(key)
+    if parts is None:
+        parts = reverse(name, args=[_SLUG_MARKER]).split(_SLUG_MARKER)
+        if len(parts) != 2:
+            return reverse(name, args=[slug])
+        _ADDRESSES[key] = parts
+    return f"{parts[0]}{slug}{parts[1]}"
+
+
+def site_url(name: str) -> str:
+    """``reverse(name)`` for an address without arguments (the site's navigation), resolved
+    once per URL name and configuration (see ``slug_url``)."""
+    key = (name, get_script_prefix(), get_urlconf(), settings.ROOT_URLCONF)
+    found = _ADDRESSES.get(key)
+    if found is None:
+        found = _ADDRESSES[key] = [reverse(name)]
+    return found[0]

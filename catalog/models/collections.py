@@ -9,10 +9,9 @@ once and read from both sides.
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Greatest, Least
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from catalog.models.base import Publishable
+from catalog.models.base import Publishable, slug_url
 
 
 class Collection(Publishable):
@@ -42,7 +41,7 @@ class Collection(Publishable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:collection", args=[self.slug])
+        return slug_url("catalog:collection", self.slug)
 
 
 class CollectionDocument(models.Model):

@@ -6,7 +6,6 @@ read, and every mention and piece of evidence points into one of them.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from catalog.models.base import (
@@ -18,6 +17,7 @@ from catalog.models.base import (
     date_display_field,
     date_precision_field,
     edtf_field,
+    slug_url,
     web_url_field,
 )
 
@@ -97,7 +97,7 @@ class Document(Dated, Publishable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:document", args=[self.slug])
+        return slug_url("catalog:document", self.slug)
 
     @property
     def public_texts(self) -> list:

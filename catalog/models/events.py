@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from catalog.models.base import (
@@ -13,6 +12,7 @@ from catalog.models.base import (
     date_display_field,
     date_precision_field,
     edtf_field,
+    slug_url,
 )
 
 
@@ -63,7 +63,7 @@ class ContactEvent(Dated, Publishable):
         return self.title
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:event", args=[self.slug])
+        return slug_url("catalog:event", self.slug)
 
 
 class Participant(models.Model):

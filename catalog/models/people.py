@@ -2,7 +2,6 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from catalog import dates
@@ -15,6 +14,7 @@ from catalog.models.base import (
     date_display_field,
     date_precision_field,
     edtf_field,
+    slug_url,
 )
 from catalog.models.hierarchy import Hierarchical
 
@@ -60,7 +60,7 @@ class Person(Dated, Publishable):
         return self.preferred_name
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:person", args=[self.slug])
+        return slug_url("catalog:person", self.slug)
 
     def compute_derived(self) -> None:
         super().compute_derived()
@@ -150,7 +150,7 @@ class Agency(Hierarchical, Dated, Publishable):
         return next((n.name for n in names if n.kind == NameKind.ABBREVIATION), "")
 
     def get_absolute_url(self) -> str:
-        return reverse("catalog:agency", args=[self.slug])
+        return slug_url("catalog:agency", self.slug)
 
 
 class AgencyName(models.Model):

@@ -21,6 +21,7 @@ from django.db.models import F, IntegerField, Q, QuerySet, Value
 
 from catalog.models import Document, EventEvidence, Mention
 from catalog.restrictions import public
+from catalog.views import statements
 from catalog.views.pages import is_visible, visible_q
 
 TOP = 5
@@ -137,28 +138,38 @@ def features_from(mentions, event_evidence, subjects, user) -> dict[int, list[in
     return {kind: sorted(ids) for kind, ids in found.items() if ids}
 
 
-def shared_rows(document: Document, user, own: dict[int, list[int]]) -> list[QuerySet]:
+def _padded(ids: list[int]) -> list[int]:
+    """``ids`` with the last one repeated up to the next power of two: ``IN`` lists of a few
+    lengths only, so that the statements keep a few shapes, each compiled once
+    (``statements``), while the planner still sees the ids (an array parameter hides them
+    from SQLite's, which then scans every published document)."""
+    size = 1
+    while size < len(ids):
+        size *= 2
+    return [*ids, *[ids[-1]] * (size - len(ids))]
+
+
+def shared_rows(here: int, user, own: dict) -> list[QuerySet]:
     """(related document, kind, record, label) for every record of ``own`` (``features``)
     that another visible document shares."""
-    here = document.pk
     visible_doc = _visible(user, "translation__document__")
     shown = public.passages_shown_q()
     others = Mention.objects.filter(visible_doc, shown).exclude(translation__document=here)
     parts = []
     for kind, name, label in ((PERSON, "person", "preferred_name"), (AGENCY, "agency", "name")):
-        if own.get(kind):
+        if kind in own:
             mentioned = others.filter(**{f"{name}_id__in": own[kind]})
             parts.append(
                 _rows(mentioned, kind, "translation__document_id", f"{name}_id", f"{name}__{label}")
             )
-    if own.get(EVENT):
+    if EVENT in own:
         by_mention = others.filter(event_id__in=own[EVENT])
         by_evidence = EventEvidence.objects.filter(
             visible_doc, shown, event_id__in=own[EVENT]
         ).exclude(translation__document=here)
         for rows in (by_mention, by_evidence):
             parts.append(_rows(rows, EVENT, "translation__document_id", "event_id", "event__title"))
-    if own.get(SUBJECT):
+    if SUBJECT in own:
         through = Document.subjects.through.objects.filter(
             _visible(user, "document__"), subject_id__in=own[SUBJECT]
         ).exclude(document=here)
@@ -166,8 +177,8 @@ def shared_rows(document: Document, user, own: dict[int, list[int]]) -> list[Que
     return parts
 
 
-def _union(parts: list[QuerySet]) -> tuple[str, list]:
-    first, *rest = parts
+def _union(here: int, user, own: dict) -> tuple[str, list]:
+    first, *rest = shared_rows(here, user, own)
     # UNION drops a record shared twice (mentioned twice, or both mentioned and attested).
     sql, params = first.union(*rest).query.sql_with_params()
     return sql, list(params)
@@ -177,10 +188,8 @@ def _union(parts: list[QuerySet]) -> tuple[str, list]:
 SHOWN = ("id", "slug", "title", "status", "date_display", "date_as_written")
 
 
-def top(document: Document, user, own, limit: int = TOP) -> list[Document]:
-    """The ``limit`` documents sharing the most with ``document``, best first, each with its
-    ``score``: one query, which ranks and reads them."""
-    sql, params = _union(shared_rows(document, user, own))
+def _ranked(here: int, user, own: dict, limit: int) -> tuple[str, list]:
+    sql, params = _union(here, user, own)
     weight = " ".join(f"WHEN {kind} THEN {w}" for kind, w in WEIGHTS.items())
     table = connection.ops.quote_name(Document._meta.db_table)
     columns = ", ".join(f"d.{connection.ops.quote_name(name)}" for name in SHOWN)
@@ -191,16 +200,61 @@ def top(document: Document, user, own, limit: int = TOP) -> list[Document]:
         f") AS ranked JOIN {table} AS d ON d.id = ranked.related "
         "ORDER BY ranked.score DESC, ranked.related"
     )
-    return list(Document.objects.raw(ranked, [*params, limit]))
+    return ranked, [*params, limit]
+
+
+def _among(here: int, user, own: dict, ids: list[int]) -> tuple[str, list]:
+    sql, params = _union(here, user, own)
+    among = ", ".join(["%s"] * len(ids))
+    return (
+        f"SELECT related, kind, feature, label FROM ({sql}) AS shared "  # noqa: S608
+        f"WHERE related IN ({among})",
+        [*params, *ids],
+    )
+
+
+def _statement(name: str, build, document: Document, user, own, last) -> tuple[str, list]:
+    """``build``'s SQL for this document, compiled once per shape: which kinds it has, how
+    many ids of each (padded), and what the reader may see (catalog.views.statements).
+    ``last``: the limit, or the padded ids of the documents ranked."""
+    lists = [(kind, _padded(ids)) for kind, ids in sorted(own.items()) if ids]
+    if isinstance(last, list):
+        lists.append((None, last))
+    sizes = [(kind, len(ids)) for kind, ids in lists]
+    key = (
+        name,
+        tuple(sizes),
+        _visible(user, "translation__document__"),
+        _visible(user, "document__"),
+        public.passages_shown_q(),
+    )
+    flat = [pk for _, ids in lists for pk in ids]
+
+    def compile_with(here, *values):
+        unflat, position = {}, 0
+        for kind, size in sizes:
+            unflat[kind] = list(values[position : position + size])
+            position += size
+        tail = unflat.pop(None) if None in unflat else values[position]
+        return build(here, user, unflat, tail)
+
+    extra = [] if isinstance(last, list) else [last]
+    return statements.sql(key, compile_with, document.pk, *flat, *extra)
+
+
+def top(document: Document, user, own, limit: int = TOP) -> list[Document]:
+    """The ``limit`` documents sharing the most with ``document``, best first, each with its
+    ``score``: one query, which ranks and reads them."""
+    sql, params = _statement("related top", _ranked, document, user, own, limit)
+    return list(Document.objects.raw(sql, params))
 
 
 def _shared(document: Document, user, own, ids: list[int]) -> dict[int, dict[int, list[str]]]:
     """What each of the documents ``ids`` shares with ``document``, by kind, with names."""
-    parts = [part.filter(related__in=ids) for part in shared_rows(document, user, own)]
-    sql, params = _union(parts)
+    sql, params = _statement("related shared", _among, document, user, own, _padded(ids))
     shared: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT related, kind, feature, label FROM ({sql}) AS shared", params)  # noqa: S608
+        cursor.execute(sql, params)
         for related, kind, _feature, label in cursor.fetchall():
             shared[related][kind].add(label)
     return {pk: {kind: sorted(labels) for kind, labels in by.items()} for pk, by in shared.items()}

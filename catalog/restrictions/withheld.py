@@ -191,40 +191,15 @@ class Withheld:
 
 def build(day: datetime.date | None = None) -> Withheld:
     """The withheld view on ``day`` (today), read from the database."""
-    from catalog.models import Mention, Translation
-    from catalog.models.base import Status
+    from catalog.models import Mention
     from catalog.models.restrictions import Restriction
+    from catalog.views import statements
 
     day = day or today()
     view = Withheld(day)
     Scope = Restriction.Scope
-    columns = ("scope", "document_id", "translation_id", "start", "end", "person_id")
-    columns += ("scan_page_id", "lifts_on")
-    restrictions = Restriction.objects.filter(active_q(day)).order_by().values_list(*columns)
-    # The draft texts come in the same query, as rows of their own scope: the view costs
-    # one query for both.
-    nothing = {"start": IntegerField(), "end": IntegerField(), "person_id": IntegerField()}
-    nothing |= {"scan_page_id": IntegerField(), "lifts_on": DateField()}
-    # "Not published" as two ranges of the status index, which the database seeks, rather
-    # than ``exclude`` (``NOT status = 'published'``), which reads every text's entry.
-    unpublished = Q(status__lt=Status.PUBLISHED) | Q(status__gt=Status.PUBLISHED)
-    drafts = (
-        Translation.objects.filter(unpublished)
-        .order_by()
-        .annotate(
-            draft_scope=Value(DRAFT_SCOPE, output_field=CharField()),
-            draft_document=F("document_id"),
-            draft_text=F("pk"),
-            **{f"draft_{name}": Value(None, output_field=kind) for name, kind in nothing.items()},
-        )
-        .values_list(
-            "draft_scope",
-            "draft_document",
-            "draft_text",
-            *(f"draft_{name}" for name in nothing),
-        )
-    )
-    rows = list(restrictions.union(drafts, all=True))
+    # Compiled once per connection: only the day changes (catalog.views.statements).
+    rows = statements.rows(("withheld view",), _restrictions_and_drafts, day)
     view.drafts = {
         translation_id: document_id
         for scope, document_id, translation_id, *_ in rows
@@ -256,6 +231,40 @@ def build(day: datetime.date | None = None) -> Withheld:
     _hide_persons_only_in_withheld(view)
     _hide_events(view)
     return view
+
+
+def _restrictions_and_drafts(day: datetime.date):
+    """The restrictions active on ``day`` and the draft texts, in one statement: the draft
+    texts as rows of their own scope."""
+    from catalog.models import Translation
+    from catalog.models.base import Status
+    from catalog.models.restrictions import Restriction
+
+    columns = ("scope", "document_id", "translation_id", "start", "end", "person_id")
+    columns += ("scan_page_id", "lifts_on")
+    restrictions = Restriction.objects.filter(active_q(day)).order_by().values_list(*columns)
+    nothing = {"start": IntegerField(), "end": IntegerField(), "person_id": IntegerField()}
+    nothing |= {"scan_page_id": IntegerField(), "lifts_on": DateField()}
+    # "Not published" as two ranges of the status index, which the database seeks, rather
+    # than ``exclude`` (``NOT status = 'published'``), which reads every text's entry.
+    unpublished = Q(status__lt=Status.PUBLISHED) | Q(status__gt=Status.PUBLISHED)
+    drafts = (
+        Translation.objects.filter(unpublished)
+        .order_by()
+        .annotate(
+            draft_scope=Value(DRAFT_SCOPE, output_field=CharField()),
+            draft_document=F("document_id"),
+            draft_text=F("pk"),
+            **{f"draft_{name}": Value(None, output_field=kind) for name, kind in nothing.items()},
+        )
+        .values_list(
+            "draft_scope",
+            "draft_document",
+            "draft_text",
+            *(f"draft_{name}" for name in nothing),
+        )
+    )
+    return restrictions.union(drafts, all=True)
 
 
 def _merge_day(mapping, key, lifts):

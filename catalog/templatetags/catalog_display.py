@@ -12,7 +12,7 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 
 from catalog.models import authorities
-from catalog.models.base import web_url
+from catalog.models.base import site_url, slug_url, web_url
 from catalog.views.pages import is_visible
 
 register = template.Library()
@@ -28,6 +28,13 @@ def json_ld(data) -> SafeString:
         _JSON_SCRIPT_ESCAPES
     )
     return format_html('<script type="application/ld+json">{}</script>', SafeString(text))
+
+
+@register.simple_tag
+def address(name: str, slug: str | None = None) -> str:
+    """As ``{% url name %}`` or ``{% url name slug %}``, each address resolved once per name
+    (``catalog.models.base.slug_url``): a page links to dozens. Escaped as ``url`` is."""
+    return site_url(name) if slug is None else slug_url(name, slug)
 
 
 @register.filter

@@ -21,7 +21,9 @@ from django.utils import timezone
 
 from catalog.models import Collection, Document, Language, Person, Place, Subject, Translation
 from catalog.models.provenance import ArchivalReference
-from catalog.views.pages import visible_filter
+from catalog.restrictions import public
+from catalog.views import statements
+from catalog.views.pages import sees_drafts, visible_filter
 
 PREFIX = "_rows_"
 
@@ -109,12 +111,72 @@ def _sortable(value):
 def _place(record, manager_name: str, records: list) -> None:
     """Put ``records`` where ``prefetch_related(manager_name)`` would have."""
     manager = getattr(record, manager_name)
-    queryset = manager.get_queryset()
+    # Where prefetch_related keeps them: many-to-many managers name it, reverse ones do not.
+    name = getattr(manager, "prefetch_cache_name", None) or manager.field.remote_field.cache_name
+    queryset = manager.model._default_manager.get_queryset()
     queryset._result_cache = records
     queryset._prefetch_done = True
     if not hasattr(record, "_prefetched_objects_cache"):
         record._prefetched_objects_cache = {}
-    record._prefetched_objects_cache[manager.prefetch_cache_name] = queryset
+    record._prefetched_objects_cache[name] = queryset
+
+
+def _page_lists(user) -> dict:
+    others = rows(Translation.other_translators.through, "translation", Person, "person")
+    return {
+        "documents": Document.objects.annotate(
+            **{
+                f"{PREFIX}original_languages": rows(
+                    Document.original_languages.through, "document", Language, "language"
+                ),
+                f"{PREFIX}subjects": rows(
+                    Document.subjects.through, "document", Subject, "subject"
+                ),
+                f"{PREFIX}places": rows(Document.places.through, "document", Place, "place"),
+                f"{PREFIX}collections": rows(
+                    Collection.documents.through,
+                    "document",
+                    Collection,
+                    "collection",
+                    **visible_filter(user, "collection__"),
+                ),
+            }
+        ),
+        "texts": Translation.objects.select_related(
+            "language", "translator", "commissioned_by"
+        ).annotate(**{f"{PREFIX}other_translators": others}),
+        "references": ArchivalReference.objects.select_related("repository"),
+    }
+
+
+def page_document(user, slug: str) -> Document | None:
+    """The document at ``slug`` that ``user`` may see, read as ``page_documents`` reads it,
+    in three statements compiled once per connection (``catalog.views.statements``); None
+    when no visible document has that slug now (a retired slug: ``page_documents``)."""
+    drafts = sees_drafts(user)
+    withheld = tuple(sorted(public.view().documents))
+    found = statements.instances(
+        ("page document", drafts, withheld),
+        lambda slug: _page_lists(user)["documents"].visible_to(user).filter(slug=slug)[:1],
+        slug,
+    )
+    if not found:
+        return None
+    document = found[0]
+    lists = (
+        ("page texts", "texts", "translations"),
+        ("page references", "references", "archival_references"),
+    )
+    for key, name, manager in lists:
+        records = statements.instances(
+            (key,),
+            lambda pk, name=name: _page_lists(user)[name].filter(document_id=pk),
+            document.pk,
+        )
+        for record in records:
+            record._state.fields_cache["document"] = document
+        _place(document, manager, records)
+    return document
 
 
 def page_documents(user):
@@ -122,26 +184,10 @@ def page_documents(user):
     other translators), archival references with repositories, and, in the same statement
     as the document, its original languages, subjects, places and the collections ``user``
     may see. Call ``unfold`` on the document read."""
-    others = rows(Translation.other_translators.through, "translation", Person, "person")
-    texts = Translation.objects.select_related("language", "translator", "commissioned_by")
-    return Document.objects.annotate(
-        **{
-            f"{PREFIX}original_languages": rows(
-                Document.original_languages.through, "document", Language, "language"
-            ),
-            f"{PREFIX}subjects": rows(Document.subjects.through, "document", Subject, "subject"),
-            f"{PREFIX}places": rows(Document.places.through, "document", Place, "place"),
-            f"{PREFIX}collections": rows(
-                Collection.documents.through,
-                "document",
-                Collection,
-                "collection",
-                **visible_filter(user, "collection__"),
-            ),
-        }
-    ).prefetch_related(
-        Prefetch("translations", texts.annotate(**{f"{PREFIX}other_translators": others})),
-        Prefetch("archival_references", ArchivalReference.objects.select_related("repository")),
+    lists = _page_lists(user)
+    return lists["documents"].prefetch_related(
+        Prefetch("translations", lists["texts"]),
+        Prefetch("archival_references", lists["references"]),
     )
 
 

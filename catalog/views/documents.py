@@ -22,8 +22,8 @@ from catalog.publishing import citations, linked_data
 from catalog.related.computed import features_from, related_documents
 from catalog.restrictions import public
 from catalog.scans.iiif import viewer as scan_viewer
-from catalog.views import annotated_text, document_texts, withholding
-from catalog.views.document_reads import page_documents, unfold
+from catalog.views import annotated_text, document_texts, statements, withholding
+from catalog.views.document_reads import page_document, page_documents, unfold
 from catalog.views.pages import find_visible, is_visible, visible_q
 
 CITATION_FORMATS = {
@@ -40,32 +40,45 @@ def _documents():
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
-    try:
-        document, moved = find_visible(request, Document, slug, page_documents(user))
-    except Http404:
-        return withholding.document_withheld(request, slug)
-    if moved:
-        return redirect(document, permanent=True)
+    document = page_document(user, slug)
+    if document is None:
+        try:
+            document, moved = find_visible(request, Document, slug, page_documents(user))
+        except Http404:
+            return withholding.document_withheld(request, slug)
+        if moved:
+            return redirect(document, permanent=True)
     collections = unfold(document)
     url = request.build_absolute_uri(document.get_absolute_url())
     view = public.view()
 
-    mentions = list(
-        Mention.objects.filter(translation__document=document).select_related(
+    # Compiled once per connection (catalog.views.statements): the conditions are the key.
+    mentions = statements.instances(
+        ("page mentions",),
+        lambda pk: Mention.objects.filter(translation__document=pk).select_related(
             "person", "agency", "event"
-        )
+        ),
+        document.pk,
     )
-    event_evidence = list(
-        EventEvidence.objects.filter(visible_q(user, "event__"), translation__document=document)
-        .select_related("event", "event__place")
-        .order_by("start")
+    shown_events = visible_q(user, "event__")
+    event_evidence = statements.instances(
+        ("page event evidence", shown_events),
+        lambda pk: (
+            EventEvidence.objects.filter(shown_events, translation__document=pk)
+            .select_related("event", "event__place")
+            .order_by("start")
+        ),
+        document.pk,
     )
-    role_evidence = list(
-        RoleEvidence.objects.filter(
-            visible_q(user, "role__person__"), translation__document=document
-        )
-        .select_related("role__person", "role__agency")
-        .order_by("start")
+    shown_persons = visible_q(user, "role__person__")
+    role_evidence = statements.instances(
+        ("page role evidence", shown_persons),
+        lambda pk: (
+            RoleEvidence.objects.filter(shown_persons, translation__document=pk)
+            .select_related("role__person", "role__agency")
+            .order_by("start")
+        ),
+        document.pk,
     )
 
     # Mentions and evidence in withheld passages are hidden with them.
@@ -108,6 +121,10 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         if is_visible(mention.event, user):
             events.setdefault(mention.event, [])
 
+    citation_urls = {
+        fmt: reverse("catalog:document_citation", args=[document.slug, fmt])
+        for fmt in CITATION_FORMATS
+    }
     context = {
         "document": document,
         "texts": texts,
@@ -126,7 +143,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "events": sorted(events.items(), key=lambda item: _event_order(item[0])),
         "citation": citations.chicago(document, url),
         "publisher_address": document_publisher_address(document),
-        "citation_formats": list(CITATION_FORMATS),
+        # Each address once: the head and the "Cite" section both link them.
+        "citation_urls": citation_urls,
+        "citation_links": list(citation_urls.items()),
         "absolute_url": url,
         "json_ld": linked_data.document(
             document,
@@ -165,10 +184,14 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
 def _links(document: Document, user) -> list[tuple[str, Document, str]]:
     """(wording from this side, the other document, note) of the document's explicit links
     to visible documents, one query: a link entered on either document shows on both."""
-    links = (
-        DocumentLink.objects.filter(Q(from_document=document) | Q(to_document=document))
-        .select_related("from_document", "to_document")
-        .order_by("kind", "pk")
+    links = statements.instances(
+        ("page links",),
+        lambda pk: (
+            DocumentLink.objects.filter(Q(from_document=pk) | Q(to_document=pk))
+            .select_related("from_document", "to_document")
+            .order_by("kind", "pk")
+        ),
+        document.pk,
     )
     shown = []
     for link in links:

@@ -40,6 +40,7 @@ from catalog.publishing import citations
 from catalog.restrictions import public
 from catalog.scans.iiif import pyramid
 from catalog.scans.iiif.views import PROFILE_LEVEL, service_id
+from catalog.views import statements
 from catalog.views.pages import find_visible, sees_drafts
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -65,7 +66,11 @@ def shown_pages(document: Document) -> list[ScanPage]:
     view = public.view()
     return [
         page
-        for page in ScanPage.objects.filter(document=document).order_by("position", "pk")
+        for page in statements.instances(
+            ("scan pages",),
+            lambda pk: ScanPage.objects.filter(document=pk).order_by("position", "pk"),
+            document.pk,
+        )
         if page.width and page.height and not view.hides_scan_page(page.pk, document.pk)
     ]
 
