@@ -80,6 +80,12 @@ class Document(Dated, Publishable):
     class Meta:
         ordering = ["date_earliest", "title"]
         permissions = [("publish_document", "Can publish and unpublish documents")]
+        indexes = [
+            # The sitemap's size and latest change of the published, from the index alone.
+            models.Index(fields=["status", "modified"], name="document_status_modified"),
+            # The feed: the newest published documents, read from the top of the index.
+            models.Index(fields=["status", "created", "id"], name="document_status_created"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["publisher", "publisher_record_id"],

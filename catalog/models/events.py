@@ -53,6 +53,8 @@ class ContactEvent(Dated, Publishable):
         ordering = ["date_earliest", "title"]
         verbose_name = "contact event"
         permissions = [("publish_contactevent", "Can publish and unpublish contact events")]
+        # The sitemap's size and latest change of the published, from the index alone.
+        indexes = [models.Index(fields=["status", "modified"], name="event_status_modified")]
 
     def __str__(self) -> str:
         return self.title
