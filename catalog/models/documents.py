@@ -81,9 +81,11 @@ class Document(Dated, Publishable):
         ordering = ["date_earliest", "title"]
         permissions = [("publish_document", "Can publish and unpublish documents")]
         indexes = [
-            # The home page's recent additions: the ten newest published documents read from
-            # the index in order, rather than every published document sorted.
+            # The home page's recent additions and the feed: the newest published documents
+            # read from the index in order, rather than every published document sorted.
             models.Index(fields=["status", "-created", "-id"], name="document_recent"),
+            # The sitemap's size and latest change of the published, from the index alone.
+            models.Index(fields=["status", "modified"], name="document_status_modified"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -57,6 +57,8 @@ class ContactEvent(Dated, Publishable):
             # The home page's chart counts the published events per pair of years from this
             # index alone, without reading the events' rows.
             models.Index(fields=["status", "date_earliest", "date_latest"], name="event_years"),
+            # The sitemap's size and latest change of the published, from the index alone.
+            models.Index(fields=["status", "modified"], name="event_status_modified"),
         ]
 
     def __str__(self) -> str:

@@ -55,6 +55,8 @@ class Person(Dated, Publishable):
         ordering = ["sort_name", "preferred_name"]
         verbose_name_plural = "persons"
         permissions = [("publish_person", "Can publish and unpublish persons")]
+        # The sitemap's size and latest change of the published, from the index alone.
+        indexes = [models.Index(fields=["status", "modified"], name="person_status_modified")]
 
     def __str__(self) -> str:
         return self.preferred_name

@@ -1,6 +1,8 @@
 """Persons and agencies: index pages and record pages."""
 
-from django.db.models import Count, Prefetch, Q, prefetch_related_objects
+from collections import defaultdict
+
+from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_objects
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -10,8 +12,10 @@ from catalog.models import (
     AgencyName,
     ContactEvent,
     Document,
+    Mention,
     Participant,
     Person,
+    PersonName,
     PersonRole,
     RoleEvidence,
 )
@@ -28,37 +32,64 @@ from catalog.views.pages import (
     paginate,
     visible_q,
 )
+from catalog.views.sections import DOCUMENT_COLUMNS, EVENT_COLUMNS, section
 
 PERSONS_PER_PAGE = 100
 AGENCIES_PER_PAGE = 200
 
 
-def _events(user):
+def _names(model) -> Prefetch:
+    """A record's other names with their languages: one query, with or without languages."""
+    return Prefetch("names", model.objects.select_related("language"))
+
+
+def _events_of(user, participants) -> QuerySet:
+    """The visible contact events with one of ``participants`` (a queryset of
+    participations), chronological: an ``IN`` on the participations' indexed columns, so
+    that no join multiplies the events nor needs ``DISTINCT``."""
     return (
         ContactEvent.objects.visible_to(user)
-        .select_related("place")
-        .prefetch_related(
-            Prefetch("participants", Participant.objects.select_related("person", "agency"))
-        )
+        .filter(pk__in=participants.values("event_id"))
+        .only(*EVENT_COLUMNS)
+        .order_by(*chronological(), "title", "pk")
     )
+
+
+def _documents(user, *sources: QuerySet) -> QuerySet:
+    """The visible documents of the texts in ``sources`` (mentions or evidence), by date:
+    one ``IN`` subquery on indexed columns per source."""
+    condition = Q()
+    for passages in sources:
+        condition |= Q(pk__in=passages.values("translation__document_id"))
+    documents = Document.objects.visible_to(user).filter(condition).only(*DOCUMENT_COLUMNS)
+    return documents.order_by(*chronological(), "title", "pk")
 
 
 def _roles(user, *conditions, **filters):
-    evidence = RoleEvidence.objects.filter(
-        visible_q(user, "translation__document__")
-    ).select_related("translation__document")
-    roles = (
+    """Offices, each with its evidence the visitor may read: two queries, whether or not
+    there are any (the evidence is read for all the offices at once, not prefetched)."""
+    roles = list(
         PersonRole.objects.filter(*conditions, **filters)
         .select_related("person", "agency")
         .annotate(evidence_total=Count("evidence"))
-        .prefetch_related(Prefetch("evidence", evidence))
         .order_by(*chronological("start"), *chronological("end"), "title")
     )
+    # By the offices' ids: from a subquery, SQLite would start from every published
+    # document. Id 0 names no office; it keeps the query (and the page's count of queries)
+    # when there are none.
+    evidence = RoleEvidence.objects.filter(
+        visible_q(user, "translation__document__"),
+        role_id__in=[role.pk for role in roles] or [0],
+    ).select_related("translation__document")
     # Evidence in withheld text is hidden with it (``catalog.restrictions``).
-    public.keep_shown_prefetched(roles, "evidence")
+    by_role = defaultdict(list)
+    for passage in public.shown_passages(evidence.order_by("translation_id", "start")):
+        by_role[passage.role_id].append(passage)
+    for role in roles:
+        role.shown_evidence = by_role[role.pk]
     # An office attested only by unpublished documents (or withheld text) is not public yet
     # either.
-    return [role for role in roles if role.evidence_total == 0 or role.evidence.all()]
+    return [role for role in roles if role.evidence_total == 0 or role.shown_evidence]
 
 
 def person_list(request: HttpRequest) -> HttpResponse:
@@ -75,21 +106,20 @@ def person_list(request: HttpRequest) -> HttpResponse:
 
 def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
     person = get_visible_or_redirect(
-        request, Person, slug, Person.objects.prefetch_related("names__language")
+        request, Person, slug, Person.objects.prefetch_related(_names(PersonName))
     )
     if isinstance(person, HttpResponse):
         return person
     user = request.user
-    events = list(
-        _events(user)
-        .filter(participants__person=person)
-        .distinct()
-        .order_by(*chronological(), "title")
-    )
+    events = section(request, _events_of(user, Participant.objects.filter(person=person)), "events")
     # Documents that name the person outside withheld text, or attest an office they held.
-    named = Q(translations__mention__person=person) & public.naming_documents("person", person)
-    documents = Document.objects.visible_to(user).filter(
-        named | Q(translations__roleevidence__role__person=person)
+    documents = section(
+        request,
+        _documents(
+            user,
+            Mention.objects.filter(public.passages_shown_q(), person=person),
+            RoleEvidence.objects.filter(role__person=person),
+        ),
     )
     roles = _roles(user, person=person)
     context = {
@@ -97,8 +127,8 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "roles": roles,
         "json_ld": linked_data.person(person, request, roles),
         "events": events,
-        "spans": timeline.spans(events),
-        "documents": documents.distinct().order_by(*chronological(), "title"),
+        "spans": timeline.spans(events.object_list),
+        "documents": documents,
     }
     return render(request, "catalog/person_detail.html", context)
 
@@ -135,25 +165,24 @@ def agency_rows(agencies: list[Agency]) -> list[dict]:
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
     agency = get_visible_or_redirect(
-        request, Agency, slug, Agency.objects.prefetch_related("names__language")
+        request, Agency, slug, Agency.objects.prefetch_related(_names(AgencyName))
     )
     if isinstance(agency, HttpResponse):
         return agency
     user = request.user
     visible_agencies = Agency.objects.visible_to(user)
-    everyone = {a.pk: a for a in visible_agencies.only("pk", "parent_id", "name", "slug", "status")}
-    family = descendants(((a.pk, a.parent_id) for a in everyone.values()), agency.pk)
-    visible_events = ContactEvent.objects.visible_to(user)
-    events = list(
-        _events(user)
-        .filter(participants__agency__in=family)
-        .distinct()
-        .order_by(*chronological(), "title")
-    )
-    ancestors = _ancestors(everyone, agency)
+    # The tree from a few columns of every visible agency, read as rows, not records.
+    rows = {row[0]: row for row in visible_agencies.values_list(*_TREE_COLUMNS)}
+    family = descendants(((pk, row[1]) for pk, row in rows.items()), agency.pk)
+    ancestors = [_agency(rows[pk]) for pk in _ancestors(rows, agency.pk)]
     sub_agencies = sorted(
-        (a for a in everyone.values() if a.parent_id == agency.pk), key=lambda a: a.name
+        (_agency(row) for row in rows.values() if row[1] == agency.pk), key=lambda a: a.name
     )
+    visible_events = ContactEvent.objects.visible_to(user)
+    events = section(
+        request, _events_of(user, Participant.objects.filter(agency__in=family)), "events"
+    )
+    documents = Mention.objects.filter(public.passages_shown_q(), agency=agency)
     context = {
         "agency": agency,
         "ancestors": ancestors,
@@ -162,20 +191,26 @@ def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "family": family,
         "roles": _roles(user, visible_q(user, "person__"), agency=agency),
         "events": events,
-        "spans": timeline.spans(events),
+        "spans": timeline.spans(events.object_list),
         "contacts": network.contacts_of(agency, family, visible_agencies, visible_events),
-        "documents": Document.objects.visible_to(user)
-        .filter(public.naming_documents("agency", agency), translations__mention__agency=agency)
-        .distinct()
-        .order_by(*chronological(), "title"),
+        "documents": section(request, _documents(user, documents)),
     }
     return render(request, "catalog/agency_detail.html", context)
 
 
-def _ancestors(agencies: dict, agency) -> list:
-    """The visible agencies above ``agency``, nearest first; stops at a hidden one."""
-    chain, parent_id = [], agency.parent_id
-    while parent_id in agencies and agencies[parent_id] not in chain:
-        chain.append(agencies[parent_id])
-        parent_id = agencies[parent_id].parent_id
+_TREE_COLUMNS = ("pk", "parent_id", "name", "slug", "status")
+
+
+def _agency(row: tuple) -> Agency:
+    """An agency as the tree and its links need it, from its row of ``_TREE_COLUMNS``."""
+    return Agency(**dict(zip(_TREE_COLUMNS, row, strict=True)))
+
+
+def _ancestors(rows: dict[int, tuple], pk: int) -> list[int]:
+    """The visible agencies above agency ``pk`` (``rows``: (pk, parent pk, ...) of each
+    visible agency), nearest first; stops at a hidden one."""
+    chain, parent_id = [], rows[pk][1] if pk in rows else None
+    while parent_id in rows and parent_id not in chain and parent_id != pk:
+        chain.append(parent_id)
+        parent_id = rows[parent_id][1]
     return chain

@@ -10,8 +10,8 @@ from catalog.models import ContactEvent, Document, Place, Subject
 from catalog.publishing import linked_data
 from catalog.views.hierarchy import tree_rows
 from catalog.views.pages import chronological, page_query, paginate, visible_filter, visible_q
+from catalog.views.sections import DOCUMENT_COLUMNS, EVENT_COLUMNS, section
 
-DOCUMENTS_PER_PAGE = 50
 ROWS_PER_PAGE = 200
 
 
@@ -43,17 +43,18 @@ def subject_list(request: HttpRequest) -> HttpResponse:
 
 def subject_detail(request: HttpRequest, slug: str) -> HttpResponse:
     subject = get_object_or_404(Subject, slug=slug)
-    documents = Document.objects.visible_to(request.user).filter(subjects=subject)
+    documents = Document.objects.visible_to(request.user).filter(
+        pk__in=Document.subjects.through.objects.filter(subject=subject).values("document_id")
+    )
     return render(
         request,
         "catalog/subject_detail.html",
         {
             "subject": subject,
             "json_ld": linked_data.subject(subject, request),
-            "page": paginate(
-                request, documents.order_by(*chronological(), "title"), DOCUMENTS_PER_PAGE
+            "page": section(
+                request, documents.only(*DOCUMENT_COLUMNS).order_by(*chronological(), "title", "pk")
             ),
-            "page_query": page_query(request),
         },
     )
 
@@ -87,11 +88,14 @@ def place_list(request: HttpRequest) -> HttpResponse:
 def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Place.objects.select_related("parent"), slug=slug)
     user = request.user
-    documents = Document.objects.visible_to(user).filter(places=place)
+    documents = Document.objects.visible_to(user).filter(
+        pk__in=Document.places.through.objects.filter(place=place).values("document_id")
+    )
     events = (
         ContactEvent.objects.visible_to(user)
         .filter(place=place)
-        .order_by(*chronological(), "title")
+        .only(*EVENT_COLUMNS)
+        .order_by(*chronological(), "title", "pk")
     )
     return render(
         request,
@@ -100,10 +104,9 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "place": place,
             "json_ld": linked_data.place(place, request),
             "children": place.children.order_by("name"),
-            "events": events,
-            "page": paginate(
-                request, documents.order_by(*chronological(), "title"), DOCUMENTS_PER_PAGE
+            "events": section(request, events, "events"),
+            "page": section(
+                request, documents.only(*DOCUMENT_COLUMNS).order_by(*chronological(), "title", "pk")
             ),
-            "page_query": page_query(request),
         },
     )

@@ -47,3 +47,24 @@ def test_titles_with_markup_arrive_as_text(client, db):
 def test_every_page_announces_the_feed(client, seed):
     html = client.get("/").content.decode()
     assert f'href="{reverse("catalog:documents_feed")}"' in html
+
+
+def test_the_feed_reads_the_newest_in_the_same_few_queries_as_the_catalog_grows(client, seed):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from catalog.models import Agency, Person
+    from tests.views import factories as make
+
+    def read() -> tuple[list[dict], int]:
+        with CaptureQueriesContext(connection) as captured:
+            found = entries(client)
+        return found, len(captured)
+
+    _, before = read()
+    make.grow(Person.objects.get(slug="saadoun-shaker"), Agency.objects.get(slug="mfs"), 12)
+    make.document("newest-draft", "Not yet.", status=Status.DRAFT)
+    found, after = read()
+    assert after == before
+    assert found[0]["title"] == "Extra Document 11"  # the newest published first
+    assert "Newest Draft" not in [entry["title"] for entry in found]

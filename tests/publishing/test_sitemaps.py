@@ -92,5 +92,36 @@ def test_sitemaps_make_the_same_few_queries_as_the_catalog_grows(
     before = queries()
     make.grow(Person.objects.get(slug="saadoun-shaker"), Agency.objects.get(slug="mfs"), 15)
     assert Document.objects.count() > 10
-    with django_assert_max_num_queries(14):  # a published section counts and dates: two
+    with django_assert_max_num_queries(9):  # a section's size and latest change: one query
         assert queries() == before
+
+
+def test_the_index_lists_more_pages_not_more_queries_as_a_section_grows(seed, client, monkeypatch):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    monkeypatch.setattr(sitemaps.DocumentSitemap, "limit", 2)
+
+    def index() -> tuple[list[str], int]:
+        with CaptureQueriesContext(connection) as captured:
+            listed = locations(client, "/sitemap.xml")
+        return [loc for loc in listed if loc.startswith("/sitemap-documents.xml")], len(captured)
+
+    pages, queries = index()
+    make.grow(Person.objects.get(slug="saadoun-shaker"), Agency.objects.get(slug="mfs"), 9)
+    published = Document.objects.published().count()
+    grown, queries_grown = index()
+    assert len(grown) == -(-published // 2) > len(pages)
+    assert queries_grown == queries
+
+
+def test_a_sections_latest_change_is_that_of_its_published_records(seed, client):
+    make.document("later-draft", "Nothing to see.", status=make.DRAFT)
+    index = ElementTree.fromstring(client.get("/sitemap.xml").content)
+    dates = {
+        entry.findtext(f"{SM}loc").rsplit("/", 1)[-1]: entry.findtext(f"{SM}lastmod")
+        for entry in index.iter(f"{SM}sitemap")
+    }
+    latest = Document.objects.published().latest("modified").modified
+    assert dates["sitemap-documents.xml"].startswith(latest.date().isoformat())
+    assert latest < Document.objects.get(slug="later-draft").modified
