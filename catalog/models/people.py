@@ -54,6 +54,8 @@ class Person(Dated, Publishable):
     class Meta:
         ordering = ["sort_name", "preferred_name"]
         verbose_name_plural = "persons"
+        # The order of the public list: a page of it is read from the index, not sorted.
+        indexes = [models.Index(fields=["sort_name", "preferred_name", "id"], name="person_sort")]
         permissions = [("publish_person", "Can publish and unpublish persons")]
 
     def __str__(self) -> str:
