@@ -151,4 +151,56 @@ def top(request, kind: str, limit: int) -> list[int]:
     return [pk for pk, n in ranked[:limit] if n]
 
 
-__all__ = ["counts", "stamp", "top"]
+# An order stored whole (``stored_page``): each row's count is its position times DEPTHS
+# plus its depth in a tree; its group (the record at the top of its tree) is a kind of its own.
+DEPTHS = 1024
+
+
+def stored_page(request, kind: str, compute: Callable, start: int, stop: int):
+    """(total, rows start..stop) of an order of records that only the whole catalog
+    determines (the agencies' tree), as (record id, depth, group id).
+
+    ``compute()`` gives the whole order as such triples; it runs once per stamp for the
+    public, and the page's rows are then read back by position (two indexed queries)."""
+    user = getattr(request, "user", None)
+    if request is None or sees_drafts(user):
+        rows = compute()
+        return len(rows), rows[start:stop]
+    current = stamp(request)
+    at = ListCount.objects.filter(kind=kind, stamp=current)
+    page = at.filter(record_id__gt=MARKER_ID, count__gte=start * DEPTHS, count__lt=stop * DEPTHS)
+    found = dict((at.filter(record_id=MARKER_ID) | page).values_list("record_id", "count"))
+    total = found.pop(MARKER_ID, None)
+    if total is None:
+        rows = compute()
+        _store_order(kind, current, rows)
+        return len(rows), rows[start:stop]
+    groups = ListCount.objects.filter(kind=f"{kind}-group", stamp=current, record_id__in=found)
+    group_of = dict(groups.values_list("record_id", "count"))
+    ordered = sorted(found.items(), key=lambda pair: pair[1])
+    return total, [(pk, count % DEPTHS, group_of.get(pk)) for pk, count in ordered]
+
+
+def _store_order(kind: str, current: str, rows: list) -> None:
+    stored = [
+        ListCount(kind=kind, stamp=current, record_id=MARKER_ID, count=len(rows)),
+    ]
+    for position, (pk, depth, group) in enumerate(rows):
+        stored.append(
+            ListCount(
+                kind=kind,
+                stamp=current,
+                record_id=pk,
+                count=position * DEPTHS + min(depth, DEPTHS - 1),
+            )
+        )
+        stored.append(ListCount(kind=f"{kind}-group", stamp=current, record_id=pk, count=group))
+    ListCount.objects.bulk_create(
+        stored,
+        update_conflicts=True,
+        unique_fields=["kind", "record_id"],
+        update_fields=["stamp", "count"],
+    )
+
+
+__all__ = ["counts", "stamp", "stored_page", "top"]

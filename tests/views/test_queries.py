@@ -25,7 +25,9 @@ PAGES = [
         8,
     ),
     ("/persons/saadoun-shaker/", 8),
-    ("/agencies/", 6),
+    # The agencies' tree is drawn once per version and day and stored; a page reads its
+    # rows, their trees' tops and the agencies on it.
+    ("/agencies/", 9),
     (
         "/agencies/?name=main&country=German+Democratic+Republic&part_of=mfs&date_to=1990",
         9,
@@ -33,7 +35,7 @@ PAGES = [
     ("/agencies/mfs/", 12),
     ("/network/", 4),
     ("/events/", 10),
-    ("/events/?country=Iraq&date_from=1970", 8),
+    ("/events/?country=Iraq&date_from=1970", 9),
     ("/events/?person=saadoun-shaker&agency=mfs", 11),
     ("/events/1975-08-29-scholz-meets-saadoun-shaker/", 5),
     ("/subjects/", 6),
