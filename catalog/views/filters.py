@@ -250,7 +250,7 @@ class ContactEventFilter(PeriodFilterSet):
     agency = SlugChoiceFilter(
         label="Agency",
         method="filter_agency",
-        queryset=lambda request: visible(Agency, request).prefetch_related("names"),
+        queryset=lambda request: visible(Agency, request),
         empty_label="Any agency",
         offer=(Agency, "agency-events"),
     )
@@ -339,7 +339,7 @@ class PersonFilter(NamedRecordFilter):
     agency = SlugChoiceFilter(
         label="Agency",
         method="filter_agency",
-        queryset=lambda request: visible(Agency, request).prefetch_related("names"),
+        queryset=lambda request: visible(Agency, request),
         empty_label="Any agency",
         offer=(Agency, "agency-events"),
     )
@@ -386,7 +386,7 @@ class AgencyFilter(NamedRecordFilter):
     part_of = SlugChoiceFilter(
         label="Part of",
         method="filter_part_of",
-        queryset=lambda request: visible(Agency, request).prefetch_related("names"),
+        queryset=lambda request: visible(Agency, request),
         empty_label="Any agency",
         offer=(Agency, "agency-events"),
     )
