@@ -139,7 +139,7 @@ def offered_records(request, offer: tuple, chosen) -> models.QuerySet:
         condition |= Q(slug=chosen)
     records = visible(model, request).filter(condition)
     if model is Agency:
-        abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION)
+        abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION).order_by("name")
         return records.prefetch_related(Prefetch("names", abbreviations))
     return records.only("slug", "preferred_name", "sort_name")
 

@@ -120,7 +120,7 @@ def agency_list(request: HttpRequest) -> HttpResponse:
     else:
         rows = AgencyTree(request, agencies)
     page = paginate(request, rows, AGENCIES_PER_PAGE)
-    abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION)
+    abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION).order_by("name")
     prefetch_related_objects([row["agency"] for row in page], Prefetch("names", abbreviations))
     context = {"filter": filterset, "page": page, "page_query": page_query(request)}
     return render(request, "catalog/agency_list.html", context)
