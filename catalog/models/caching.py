@@ -18,3 +18,25 @@ class CatalogVersion(models.Model):
 
     def __str__(self) -> str:
         return self.token
+
+
+class ListCount(models.Model):
+    """A count a public list shows (a place's documents, an agency's contact events), as the
+    public sees it, stored under the stamp it was counted for (``catalog.caching.counts``):
+    the code's release, the catalog version and the day. Rows under an older stamp are never
+    read; counting the kind again gives each record's row the new stamp."""
+
+    kind = models.CharField(max_length=40)
+    stamp = models.CharField(max_length=100)
+    record_id = models.BigIntegerField()
+    count = models.IntegerField()
+
+    class Meta:
+        verbose_name = "stored list count"
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "record_id"], name="list_count_once_per_record")
+        ]
+        indexes = [models.Index(fields=["kind", "stamp", "-count"], name="list_count_top")]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.record_id}: {self.count}"

@@ -54,9 +54,13 @@ class Person(Dated, Publishable):
     class Meta:
         ordering = ["sort_name", "preferred_name"]
         verbose_name_plural = "persons"
+        indexes = [
+            # The order of the public list: a page of it is read from the index, not sorted.
+            models.Index(fields=["sort_name", "preferred_name", "id"], name="person_sort"),
+            # The sitemap's size and latest change of the published, from the index alone.
+            models.Index(fields=["status", "modified"], name="person_status_modified"),
+        ]
         permissions = [("publish_person", "Can publish and unpublish persons")]
-        # The sitemap's size and latest change of the published, from the index alone.
-        indexes = [models.Index(fields=["status", "modified"], name="person_status_modified")]
 
     def __str__(self) -> str:
         return self.preferred_name

@@ -7,25 +7,34 @@ may cover overlaps the range asked for. Related records are matched through ``Ex
 subqueries, so that no filter multiplies rows. Choices only offer what the visitor may see.
 """
 
+import functools
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import Exists, OuterRef, Q
+from django.db import models
+from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from catalog import dates
-from catalog.caching import cached
+from catalog.caching import cached, counts
 from catalog.models import (
     Agency,
     AgencyName,
     ContactEvent,
+    NameKind,
     Participant,
     Person,
     PersonName,
     PersonRole,
 )
 from catalog.views.hierarchy import descendants
+
+# At most this many records in the select of a filter (and the one chosen).
+CHOICES = 100
 
 
 def visible(model, request):
@@ -38,7 +47,8 @@ def countries(request, purpose: str, agencies) -> list[tuple[str, str]]:
     """The countries of ``agencies``, as choices; cached until the catalog changes."""
 
     def compute():
-        names = agencies.exclude(country="").values_list("country", flat=True).distinct()
+        names = agencies.exclude(country="").order_by().values_list("country", flat=True)
+        names = names.distinct()
         return [(name, name) for name in sorted(set(names))]
 
     return cached(request, ("countries", purpose), compute)
@@ -75,17 +85,94 @@ class DateBoundFilter(django_filters.Filter):
         return qs
 
 
+class QuickSelect(forms.Select):
+    """Django's select, the same HTML, drawn without a template for each option: with a
+    hundred options those templates cost more than the rest of a list page."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "\n",
+            '  <option value="{}"{}>{}</option>',
+            (
+                (option["value"], flatatt(option["attrs"]), option["label"])
+                for _, group, _ in widget["optgroups"]
+                for option in group
+            ),
+        )
+        return format_html(
+            '<select name="{}"{}>\n{}\n</select>', name, flatatt(widget["attrs"]), options
+        )
+
+
+class OfferedChoiceIterator(django_filters.fields.ModelChoiceIterator):
+    """The options of a select: the field's ``offered()`` records when it has them, read
+    when the select is drawn, rather than every record the field accepts."""
+
+    def __iter__(self):
+        if self.field.offered is None:
+            yield from super().__iter__()
+            return
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for record in self.field.offered():
+            yield self.choice(record)
+
+
+class OfferedModelChoiceField(django_filters.fields.ModelChoiceField):
+    """Accepts any record of its queryset, offers those of ``offered`` (a callable)."""
+
+    iterator = OfferedChoiceIterator
+
+    def __init__(self, *args, offered=None, **kwargs):
+        self.offered = offered
+        super().__init__(*args, **kwargs)
+
+
+def offered_records(request, offer: tuple, chosen) -> models.QuerySet:
+    """The records a select offers: the ``CHOICES`` visible ones with the most visible
+    contact events (``offer``: the model and its kind of stored count), by name, and the
+    one chosen. Any other visible record is still accepted, by its slug in the address."""
+    model, kind = offer
+    condition = Q(pk__in=counts.top(request, kind, CHOICES))
+    if isinstance(chosen, str) and chosen:
+        condition |= Q(slug=chosen)
+    records = visible(model, request).filter(condition)
+    if model is Agency:
+        abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION).order_by("name")
+        return records.prefetch_related(Prefetch("names", abbreviations))
+    return records.only("slug", "preferred_name", "sort_name")
+
+
 @extend_schema_field(OpenApiTypes.STR)
 class SlugChoiceFilter(django_filters.ModelChoiceFilter):
-    """A record chosen by its slug; an id (or any unknown slug) is refused by name."""
+    """A record chosen by its slug; an id (or any unknown slug) is refused by name.
 
-    def __init__(self, *args, **kwargs):
+    With ``offer`` (model, kind of stored count), its select lists a bounded number of
+    records (``offered_records``), the same at any size of the catalog, and not all."""
+
+    field_class = OfferedModelChoiceField
+
+    def __init__(self, *args, offer: tuple | None = None, **kwargs):
         kwargs.setdefault("to_field_name", "slug")
+        kwargs.setdefault("widget", QuickSelect)
         kwargs.setdefault(
             "error_messages",
             {"invalid_choice": "No such record is listed here; choose one from the list."},
         )
+        self.offer = offer
         super().__init__(*args, **kwargs)
+
+    @property
+    def field(self):
+        if self.offer is not None and "_field" not in self.__dict__:
+            request = self.get_request()
+            data = getattr(self.parent, "data", None) or {}
+            chosen = data.get(self.field_name)
+            # Read once, however often the select is drawn.
+            offered = functools.cache(lambda: list(offered_records(request, self.offer, chosen)))
+            self.extra["offered"] = offered
+        return super().field
 
 
 def span_overlaps(start: str, end: str, period) -> Q:
@@ -126,6 +213,7 @@ class CountryFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("label", "Country")
         kwargs.setdefault("choices", [])
         kwargs.setdefault("empty_label", "Any country")
+        kwargs.setdefault("widget", QuickSelect)
         super().__init__(*args, **kwargs)
 
 
@@ -162,14 +250,16 @@ class ContactEventFilter(PeriodFilterSet):
     agency = SlugChoiceFilter(
         label="Agency",
         method="filter_agency",
-        queryset=lambda request: visible(Agency, request).prefetch_related("names"),
+        queryset=lambda request: visible(Agency, request),
         empty_label="Any agency",
+        offer=(Agency, "agency-events"),
     )
     person = SlugChoiceFilter(
         label="Person",
         method="filter_person",
         queryset=lambda request: visible(Person, request).only("slug", "preferred_name"),
         empty_label="Any person",
+        offer=(Person, "person-events"),
     )
     country = CountryFilter(method="filter_country")
 
@@ -180,9 +270,10 @@ class ContactEventFilter(PeriodFilterSet):
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
         # Only countries of agencies that took part in a visible event are worth offering.
-        agencies = visible(Agency, request).filter(
-            participations__event__in=visible(ContactEvent, request)
+        taking_part = Participant.objects.filter(
+            agency=OuterRef("pk"), event__in=visible(ContactEvent, request)
         )
+        agencies = visible(Agency, request).filter(Exists(taking_part))
         self.filters["country"].extra["choices"] = countries(request, "events", agencies)
 
     def _with(self, queryset, **participant):
@@ -248,8 +339,9 @@ class PersonFilter(NamedRecordFilter):
     agency = SlugChoiceFilter(
         label="Agency",
         method="filter_agency",
-        queryset=lambda request: visible(Agency, request).prefetch_related("names"),
+        queryset=lambda request: visible(Agency, request),
         empty_label="Any agency",
+        offer=(Agency, "agency-events"),
     )
     office = django_filters.CharFilter(label="Office", method="filter_office")
 
@@ -294,8 +386,9 @@ class AgencyFilter(NamedRecordFilter):
     part_of = SlugChoiceFilter(
         label="Part of",
         method="filter_part_of",
-        queryset=lambda request: visible(Agency, request).prefetch_related("names"),
+        queryset=lambda request: visible(Agency, request),
         empty_label="Any agency",
+        offer=(Agency, "agency-events"),
     )
     office = django_filters.CharFilter(label="Office held in it", method="filter_office")
 

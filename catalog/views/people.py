@@ -6,7 +6,7 @@ from django.db.models import Count, Prefetch, Q, QuerySet, prefetch_related_obje
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from catalog.caching import cached
+from catalog.caching import cached, counts
 from catalog.models import (
     Agency,
     AgencyName,
@@ -141,13 +141,16 @@ def agency_list(request: HttpRequest) -> HttpResponse:
         .order_by("name", "pk")
     )
     filterset = AgencyFilter(request.GET or None, queryset=agencies, request=request)
-    rows = cached(
-        request,
-        ("agency-rows", filter_key(request)),
-        lambda: agency_rows(list(filtered(filterset, agencies))),
-    )
+    if filter_key(request):
+        rows = cached(
+            request,
+            ("agency-rows", filter_key(request)),
+            lambda: agency_rows(list(filtered(filterset, agencies))),
+        )
+    else:
+        rows = AgencyTree(request, agencies)
     page = paginate(request, rows, AGENCIES_PER_PAGE)
-    abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION)
+    abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION).order_by("name")
     prefetch_related_objects([row["agency"] for row in page], Prefetch("names", abbreviations))
     context = {"filter": filterset, "page": page, "page_query": page_query(request)}
     return render(request, "catalog/agency_list.html", context)
@@ -158,9 +161,64 @@ def agency_rows(agencies: list[Agency]) -> list[dict]:
     rows, country = [], ""
     for agency, depth in tree_rows(agencies):
         if depth == 0:
-            country = agency.country or "Country not recorded"
+            country = _country(agency)
         rows.append({"country": country, "agency": agency, "depth": depth})
     return sorted(rows, key=lambda row: row["country"])  # stable: trees stay whole
+
+
+def _country(agency: Agency) -> str:
+    return agency.country or "Country not recorded"
+
+
+class AgencyTree:
+    """The rows of the whole agency tree (``agency_rows``), for a paginator: the tree is
+    drawn once per catalog version and day and stored (``counts.stored_page``); a page
+    reads its own rows back by position, and the agencies on them."""
+
+    kind = "agency-rows"
+
+    def __init__(self, request: HttpRequest, agencies):
+        self.request, self.agencies = request, agencies
+        self.read: dict[tuple[int, int], list] = {}
+        self.total = None
+        number = request.GET.get("page", "1")
+        first = (int(number) - 1) * AGENCIES_PER_PAGE if number.isdigit() and number != "0" else 0
+        self.asked = (first, first + AGENCIES_PER_PAGE)
+
+    def _whole(self) -> list[tuple[int, int, int]]:
+        rows, group = [], None
+        for agency, depth in tree_rows(list(self.agencies)):
+            if depth == 0:
+                group = agency
+            rows.append((_country(group), (agency.pk, depth, group.pk)))
+        # By country, trees whole and in the order drawn (``agency_rows``): a stable sort.
+        return [row for _, row in sorted(rows, key=lambda pair: pair[0])]
+
+    def _rows(self, start: int, stop: int) -> list:
+        if (start, stop) not in self.read:
+            self.total, rows = counts.stored_page(self.request, self.kind, self._whole, start, stop)
+            # The paginator asks for the last page up to the total, not a whole page.
+            self.read[start, stop] = self.read[start, min(stop, self.total)] = rows
+        return self.read[start, stop]
+
+    def count(self) -> int:
+        if self.total is None:
+            self._rows(*self.asked)  # the page asked for, read with the total
+        return self.total
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def __getitem__(self, part: slice) -> list[dict]:
+        triples = self._rows(part.start or 0, part.stop)
+        wanted = {pk for pk, _, _ in triples} | {group for _, _, group in triples}
+        fields = ("pk", "parent_id", "name", "slug", "status", "country")
+        agencies = Agency.objects.only(*fields).in_bulk(wanted)
+        return [
+            {"country": _country(agencies[group]), "agency": agencies[pk], "depth": depth}
+            for pk, depth, group in triples
+            if pk in agencies and group in agencies
+        ]
 
 
 def agency_detail(request: HttpRequest, slug: str) -> HttpResponse:

@@ -6,10 +6,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalog.caching import cached
+from catalog.caching.counts import counts
 from catalog.models import ContactEvent, Document, Place, Subject
 from catalog.publishing import linked_data
 from catalog.views.hierarchy import tree_rows
-from catalog.views.pages import chronological, page_query, paginate, visible_filter, visible_q
+from catalog.views.pages import chronological, page_query, paginate
 from catalog.views.sections import DOCUMENT_COLUMNS, EVENT_COLUMNS, section
 
 ROWS_PER_PAGE = 200
@@ -24,20 +25,13 @@ def count_per(rows: QuerySet, column: str) -> Coalesce:
     return Coalesce(Subquery(counted.values("n")), 0)
 
 
-def documents_per(relation: str, user) -> Coalesce:
-    """Visible documents per subject or place (``relation`` names the many-to-many)."""
-    through = getattr(Document, relation).through.objects.filter(visible_q(user, "document__"))
-    return count_per(through, "subject" if relation == "subjects" else "place")
-
-
 def subject_list(request: HttpRequest) -> HttpResponse:
-    subjects = Subject.objects.annotate(
-        document_count=documents_per("subjects", request.user)
-    ).order_by("name", "pk")
-    context = {
-        "page": paginate(request, subjects, ROWS_PER_PAGE),
-        "page_query": page_query(request),
-    }
+    """Subjects by name, each with its number of documents (counted for the page's rows)."""
+    page = paginate(request, Subject.objects.order_by("name", "pk"), ROWS_PER_PAGE)
+    found = counts(request, "subject-documents", [subject.pk for subject in page])
+    for subject in page:
+        subject.document_count = found[subject.pk]
+    context = {"page": page, "page_query": page_query(request)}
     return render(request, "catalog/subject_list.html", context)
 
 
@@ -68,19 +62,12 @@ def place_list(request: HttpRequest) -> HttpResponse:
     page = paginate(
         request, cached(request, ("place-rows",), lambda: tree_rows(list(places))), ROWS_PER_PAGE
     )
-    user = request.user
-    counts = Place.objects.filter(pk__in=[place.pk for place, _ in page]).annotate(
-        document_count=documents_per("places", user),
-        event_count=count_per(ContactEvent.objects.filter(**visible_filter(user)), "place"),
-    )
-    by_pk = cached(
-        request,
-        ("place-counts", page.number),
-        lambda: {row["pk"]: row for row in counts.values("pk", "document_count", "event_count")},
-    )
+    ids = [place.pk for place, _ in page]
+    documents = counts(request, "place-documents", ids)
+    events = counts(request, "place-events", ids)
     for place, _ in page:
-        place.document_count = by_pk[place.pk]["document_count"]
-        place.event_count = by_pk[place.pk]["event_count"]
+        place.document_count = documents[place.pk]
+        place.event_count = events[place.pk]
     context = {"page": page, "page_query": page_query(request)}
     return render(request, "catalog/place_list.html", context)
 

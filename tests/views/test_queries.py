@@ -16,13 +16,18 @@ PAGES = [
     # One of them reads the scanned pages the viewer shows (catalog.scans.iiif).
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 12),
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/cite.bib", 7),
-    ("/persons/", 6),
+    # The first list page after a change counts for the public, and stores, the contact
+    # events of agencies and persons (the choices of its filters) or the documents of places
+    # and subjects (catalog.caching.counts): two queries, once per catalog version and day.
+    ("/persons/", 9),
     (
         "/persons/?name=shaker&country=Iraq&agency=iraq-rcc-security-office&office=head&date_from=1970",
         8,
     ),
     ("/persons/saadoun-shaker/", 8),
-    ("/agencies/", 6),
+    # The agencies' tree is drawn once per version and day and stored; a page reads its
+    # rows, their trees' tops and the agencies on it.
+    ("/agencies/", 9),
     (
         "/agencies/?name=main&country=German+Democratic+Republic&part_of=mfs&date_to=1990",
         9,
@@ -30,13 +35,13 @@ PAGES = [
     # Each long list (documents, contact events) reads a page and its total in one query.
     ("/agencies/mfs/", 11),
     ("/network/", 4),
-    ("/events/", 8),
-    ("/events/?country=Iraq&date_from=1970", 8),
+    ("/events/", 10),
+    ("/events/?country=Iraq&date_from=1970", 9),
     ("/events/?person=saadoun-shaker&agency=mfs", 11),
     ("/events/1975-08-29-scholz-meets-saadoun-shaker/", 5),
-    ("/subjects/", 3),
+    ("/subjects/", 6),
     ("/subjects/counterintelligence/", 4),
-    ("/places/", 3),
+    ("/places/", 5),
     ("/places/iraq/", 6),
     ("/sitemap.xml", 9),  # a query a section: its size and latest change
     ("/sitemap-documents.xml", 3),
