@@ -27,6 +27,7 @@ queries, then none) and keeps it on the request.
 import bisect
 import datetime
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from django.core.cache import cache
 from django.db.models import CharField, DateField, F, IntegerField, Q, Value
@@ -96,6 +97,29 @@ class Withheld:
     scan_pages: dict[int, datetime.date | None] = field(default_factory=dict)
     # draft text id -> its document id: not public, and what it says attests nothing
     drafts: dict[int, int] = field(default_factory=dict)
+
+    @cached_property
+    def shape(self) -> tuple:
+        """What of the view shapes a condition built from it (its ids and spans), hashable:
+        SQL compiled once and kept (``search.facets``) is kept per shape, so that a
+        restriction placed or lifted is in the next statement."""
+
+        def ids(mapping) -> tuple:
+            return tuple(sorted(mapping))
+
+        spans = tuple(
+            (text, tuple((start, end) for start, end, _ in ranges))
+            for text, ranges in sorted(self.spans.items())
+        )
+        return (
+            ids(self.documents),
+            ids(self.texts),
+            spans,
+            ids(self.persons),
+            ids(self.events),
+            ids(self.scan_pages),
+            ids(self.drafts),
+        )
 
     @property
     def empty(self) -> bool:

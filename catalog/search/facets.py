@@ -307,9 +307,12 @@ def _union_sql(source: FacetSource, documents, user) -> tuple[str, list]:
 
 # Compiling a facet's querysets costs more than running it over a few hundred ids; over
 # ids (``search.id_set``) its SQL is the same every time but for the ids, so it is
-# compiled once per facet, engine and visibility, with a marker where the ids go.
+# compiled once per facet, engine, visibility and withheld view, with a marker where the
+# ids go.
 _IDS = object()
 _compiled: dict[tuple, tuple[str, list]] = {}
+# Restrictions placed and lifted make new shapes; the old ones are dropped past this many.
+COMPILED_LIMIT = 256
 
 
 def _facet_sql(index: int, source: FacetSource, documents, user, active):
@@ -317,8 +320,12 @@ def _facet_sql(index: int, source: FacetSource, documents, user, active):
     if isinstance(documents, QuerySet):
         sql, params = _union_sql(source, documents.order_by().values("pk"), user)
     else:
-        key = (connection.vendor, source.name, _sees_drafts(user), documents.sql)
+        # The withheld view's conditions are compiled into the SQL: its shape is in the key.
+        shape = public.view().shape
+        key = (connection.vendor, source.name, _sees_drafts(user), documents.sql, shape)
         if key not in _compiled:
+            if len(_compiled) >= COMPILED_LIMIT:
+                _compiled.clear()
             _compiled[key] = _union_sql(source, RawSQL(documents.sql, [_IDS]), user)  # noqa: S611
         sql, template = _compiled[key]
         (ids,) = documents.params

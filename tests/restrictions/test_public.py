@@ -263,3 +263,12 @@ def test_collections_and_related_documents_leave_withheld_content_out(seed, clie
     assert "amin-report" not in page
     for word in FORBIDDEN:
         assert word not in page
+
+
+def test_a_restriction_placed_after_the_facets_were_compiled_reaches_them(seed, client):
+    """The list's facets run SQL compiled once and kept (``search.facets``): a passage
+    withheld after that is in the next page's person facet, which names him no more."""
+    shown = client.get("/documents/").content.decode()
+    assert 'href="?person=taher-ahmed-amin"' in shown
+    restrict(seed.translations.get(), NAME)
+    assert "taher-ahmed-amin" not in client.get("/documents/").content.decode()
