@@ -117,15 +117,23 @@ def _store(request, kind: str, current: str) -> dict[int, int]:
     return found[kind]
 
 
+def _not_stored(request, kind: str) -> dict[int, int] | None:
+    """The counts of ``kind`` that are not read from ``ListCount``: those this request has
+    read already, or counted afresh for staff (who see drafts) and outside a request; None
+    when a visitor's are to be read from the stored ones."""
+    found = _counted(request, kind)
+    user = getattr(request, "user", None)
+    if found is None and (request is None or sees_drafts(user)):
+        found = _count(request, kind, user)[kind]
+    return found
+
+
 def counts(request, kind: str, ids: Iterable[int]) -> dict[int, int]:
     """How many (documents, contact events) each of the records ``ids`` has for the visitor
     of ``request``; 0 for none."""
     ids = list(ids)
-    user = getattr(request, "user", None)
-    found = _counted(request, kind)
-    if found is None and (request is None or sees_drafts(user)):
-        found = _count(request, kind, user)[kind]
-    elif found is None:
+    found = _not_stored(request, kind)
+    if found is None:
         current = stamp(request)
         rows = ListCount.objects.filter(kind=kind, stamp=current, record_id__in=[MARKER_ID, *ids])
         found = dict(rows.values_list("record_id", "count"))
@@ -136,11 +144,8 @@ def counts(request, kind: str, ids: Iterable[int]) -> dict[int, int]:
 
 def top(request, kind: str, limit: int) -> list[int]:
     """The ids of the (at most ``limit``) records with the highest counts, highest first."""
-    user = getattr(request, "user", None)
-    found = _counted(request, kind)
-    if found is None and (request is None or sees_drafts(user)):
-        found = _count(request, kind, user)[kind]
-    elif found is None:
+    found = _not_stored(request, kind)
+    if found is None:
         current = stamp(request)
         rows = ListCount.objects.filter(kind=kind, stamp=current).order_by("-count", "record_id")
         ranked = list(rows.values_list("record_id", "count")[: limit + 1])
