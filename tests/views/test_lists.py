@@ -2,7 +2,6 @@
 counts (stored per catalog version and day, catalog.caching.counts) that show the public
 only what it may see."""
 
-import datetime
 import re
 
 import pytest
@@ -12,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Agency, ContactEvent, Document, Person, Place, Restriction, Subject
 from catalog.views import filters
+from tests.restrictions.helpers import withhold
 from tests.views import factories as make
 
 LISTS = ["/persons/", "/agencies/", "/events/", "/places/", "/subjects/"]
@@ -90,15 +90,7 @@ def test_the_selects_offer_the_agencies_and_persons_in_most_contacts_and_the_one
 
 
 def withhold_document(document: Document) -> None:
-    restriction = Restriction(
-        scope=Restriction.Scope.DOCUMENT,
-        document=document,
-        reason=Restriction.Reason.THIRD_PARTY,
-        rule=Restriction.Rule.FIXED,
-        lift_date=datetime.date(2031, 1, 1),
-    )
-    restriction.full_clean()
-    restriction.save()
+    withhold(scope=Restriction.Scope.DOCUMENT, document=document)
 
 
 def counts_of(client, url: str, name: str) -> str:

@@ -1,7 +1,6 @@
 """The long lists of a record's page (its documents and contact events), a page at a time,
 with their totals (``catalog.views.sections``)."""
 
-import datetime
 import re
 
 import pytest
@@ -11,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from catalog.models import Agency, Person, Restriction
 from catalog.views import sections
+from tests.restrictions.helpers import withhold
 from tests.views import factories as make
 from tests.views.test_queries import grow_seed
 
@@ -92,18 +92,8 @@ def test_the_total_leaves_out_unpublished_and_withheld_documents(seed, client, s
     make.mention(withheld, name, person=person)
     passage = make.document("passage-memo", f"Memo. {name} was there. Nothing else.")
     make.mention(passage, name, person=person)
-    for fields in (
-        {"scope": Restriction.Scope.DOCUMENT, "document": withheld.document},
-        {"scope": Restriction.Scope.PASSAGE, "translation": passage, "quote": f"{name} was"},
-    ):
-        restriction = Restriction(
-            reason=Restriction.Reason.THIRD_PARTY,
-            rule=Restriction.Rule.FIXED,
-            lift_date=datetime.date(2031, 1, 1),
-            **fields,
-        )
-        restriction.full_clean()
-        restriction.save()
+    withhold(scope=Restriction.Scope.DOCUMENT, document=withheld.document)
+    withhold(scope=Restriction.Scope.PASSAGE, translation=passage, quote=f"{name} was")
     after, total_after = documents_listed(client, url)
     assert after == before and total_after == total
     assert aside_total(client, url) == len(before)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from catalog.models import Document, Mention, Person, Restriction
 from catalog.models.base import slug_url
 from catalog.views import statements
+from tests.restrictions.helpers import withhold
 from tests.views import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -95,15 +96,7 @@ def test_addresses_are_those_reverse_gives(seed):
 
 
 def _restrict(**fields):
-    restriction = Restriction(
-        reason=Restriction.Reason.THIRD_PARTY,
-        rule=Restriction.Rule.FIXED,
-        lift_date=datetime.date(2031, 1, 1),
-        quote="",
-        **fields,
-    )
-    restriction.full_clean()
-    restriction.save()
+    withhold(quote="", **fields)
 
 
 def test_the_page_follows_a_restriction_placed_after_its_statements_were_compiled(seed, client):

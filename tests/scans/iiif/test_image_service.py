@@ -1,6 +1,5 @@
 """The IIIF Image API service: info.json and the tiles it lists, for published pages only."""
 
-import datetime
 import io
 import math
 
@@ -10,6 +9,7 @@ from PIL import Image
 
 from catalog.models import Restriction, ScanPage, Status
 from catalog.scans.iiif import pyramid, tiles
+from tests.restrictions.helpers import withhold
 from tests.scans.iiif.conftest import PAGES, scanned_document
 
 pytestmark = pytest.mark.django_db
@@ -119,18 +119,6 @@ def test_a_draft_documents_pages_answer_404_to_visitors_and_show_to_staff(client
     assert [response.status_code for response in answers] == [200, 200, 200]
     assert all("private" in response["Cache-Control"] for response in answers)
     assert all("Access-Control-Allow-Origin" not in response for response in answers)
-
-
-def withhold(**target) -> Restriction:
-    restriction = Restriction(
-        reason=Restriction.Reason.THIRD_PARTY,
-        rule=Restriction.Rule.FIXED,
-        lift_date=datetime.date(2031, 1, 1),
-        **target,
-    )
-    restriction.full_clean()
-    restriction.save()
-    return restriction
 
 
 def test_a_withheld_page_and_a_withheld_documents_pages_answer_404_to_everyone(client):
