@@ -3,6 +3,15 @@
 from django.db import migrations, models
 
 
+def analyse(apps, schema_editor):
+    """Statistics for the indexes of 0019 and this migration. Without them SQLite weighed
+    the new (status, modified) index above (status, created, id) and sorted every published
+    document for the feed: 300 ms against 15 at 100,000 documents."""
+    from catalog.search.statistics import refresh_statistics
+
+    refresh_statistics()
+
+
 class Migration(migrations.Migration):
     dependencies = [
         ("catalog", "0019_record_pages"),
@@ -41,4 +50,5 @@ class Migration(migrations.Migration):
                 fields=("kind", "record_id"), name="list_count_once_per_record"
             ),
         ),
+        migrations.RunPython(analyse, migrations.RunPython.noop, elidable=True),
     ]
