@@ -3,7 +3,6 @@
 checksums and brought back verified, stored once; drafts' and withheld pages stay out of a
 published-only export; restrictions name a page by its document and checksum."""
 
-import datetime
 import io
 import shutil
 
@@ -14,6 +13,7 @@ from catalog.interchange.importer import CatalogImporter
 from catalog.models import Document, Restriction, ScanPage, Status, TextPage
 from catalog.scans.ingest import ScanIngest
 from tests.interchange.fixtures import empty_catalog, read_rows, write_rows
+from tests.restrictions.helpers import withhold
 from tests.scans.conftest import make_image, make_pdf, media, stored_files  # noqa: F401
 
 
@@ -22,15 +22,7 @@ def scanned(seed, tmp_path):
     """The seed memo (published, "pp. 49-51") with three scanned pages, the second withheld."""
     ScanIngest(seed).add([make_pdf(tmp_path / "memo.pdf", 3)])
     page = seed.scan_pages.get(position=2)
-    restriction = Restriction(
-        scope=Restriction.Scope.SCAN_PAGE,
-        scan_page=page,
-        reason=Restriction.Reason.THIRD_PARTY,
-        rule=Restriction.Rule.FIXED,
-        lift_date=datetime.date(2040, 1, 1),
-    )
-    restriction.full_clean()
-    restriction.save()
+    withhold(scope=Restriction.Scope.SCAN_PAGE, scan_page=page)
     return seed
 
 
