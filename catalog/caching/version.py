@@ -2,7 +2,8 @@
 
 Every INSERT, UPDATE or DELETE on a ``catalog_`` table (other than the change history,
 which only ever accompanies another write, the version's own row, the counts stored under
-it for the public lists (``caching.counts``), and the suggestions, which no public page
+it for the public lists (``caching.counts``) and the network stored under it
+(``views.network.stored``), and the suggestions, which no public page
 shows) marks its
 transaction; when that transaction commits, the version gets a new random token, once per
 transaction. Random rather than counted, so that a rolled-back transaction or a restored
@@ -29,11 +30,13 @@ import uuid
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
 
-from catalog.models import CatalogVersion, ListCount
+from catalog.models import CatalogVersion, ListCount, NetworkEdge
 
 TABLE = CatalogVersion._meta.db_table
 # Counts stored for the public lists under the version itself (``caching.counts``).
 STORED_COUNTS = ListCount._meta.db_table
+# And the network of agencies (``views.network.stored``).
+STORED_NETWORK = NetworkEdge._meta.db_table
 WRITE = re.compile(
     r"""^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)""",
     re.IGNORECASE,
@@ -47,7 +50,7 @@ def changes_catalog(sql: str) -> bool:
     table = match.group(1).lower()
     return (
         table.startswith("catalog_")
-        and table not in (TABLE, STORED_COUNTS)
+        and table not in (TABLE, STORED_COUNTS, STORED_NETWORK)
         and "_historical" not in table
         # Suggestions are the archivists' work queue: no public page shows them.
         and not table.startswith("catalog_suggestion")

@@ -1,7 +1,7 @@
 """The catalog's records, one module per concern."""
 
 from catalog.models.base import Passage, Publishable, Status
-from catalog.models.caching import CatalogVersion, ListCount
+from catalog.models.caching import CatalogVersion, ListCount, NetworkEdge
 from catalog.models.collections import Collection, CollectionDocument, DocumentLink
 from catalog.models.documents import Document, Mention, Translation
 from catalog.models.events import ContactEvent, EventEvidence, Participant
@@ -38,6 +38,7 @@ __all__ = [
     "Language",
     "ListCount",
     "Mention",
+    "NetworkEdge",
     "NameKind",
     "NewRecordSuggestion",
     "Participant",

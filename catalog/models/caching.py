@@ -40,3 +40,32 @@ class ListCount(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.record_id}: {self.count}"
+
+
+class NetworkEdge(models.Model):
+    """The network of agencies as the public sees it (``catalog.views.network.stored``),
+    stored under the stamp it was drawn for, as ``ListCount``: one row per pair of agencies
+    (``source`` < ``target``) and whether their contacts took place, with how many, of which
+    kinds and the first events named; one row per agency drawn (``target`` 0: its contacts);
+    and one row that says the network was stored (``source`` 0: the events not drawn)."""
+
+    stamp = models.CharField(max_length=100)
+    grouped = models.BooleanField()
+    source = models.BigIntegerField()
+    target = models.BigIntegerField()
+    held = models.BooleanField()
+    count = models.IntegerField()
+    kinds = models.JSONField(default=dict)
+    events = models.JSONField(default=list)
+
+    class Meta:
+        verbose_name = "stored network edge"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["grouped", "source", "target", "held"], name="network_edge_once"
+            )
+        ]
+        indexes = [models.Index(fields=["stamp", "grouped"], name="network_edge_stamp")]
+
+    def __str__(self) -> str:
+        return f"{self.source}–{self.target}: {self.count}"
