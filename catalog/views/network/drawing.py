@@ -1,46 +1,15 @@
-"""Contacts between agencies: who dealt with whom, drawn on the server as SVG.
+"""The network drawn: agencies on a circle, country by country, joined by their contacts.
 
-An edge joins two agencies that stood on opposite sides of a contact event: the host
-and its visitors (the head and members of a delegation are visitors), the recipient
-of a request or letter and its sender. Agencies on the same side are never joined: the
-co-recipients of one request, or two departments travelling in one delegation, did
-not deal with each other through that contact. An agency whose role is only
-"participant" has no recorded side, so it is joined to no one. A contact that did
-not take place (a planned meeting) makes an edge of its own, drawn dashed, so that
-it never passes for a meeting.
-
-Nodes are agencies, by default grouped up to their highest visible parent (Main
-Department III counts as the MfS). They sit on a circle, country by country and by
-name within a country, so that the same data always gives the same picture.
+``draw`` lays out a ``Summary`` (``edges``): the same summary always gives the same picture,
+whether it was computed for this request or read back from the stored network (``stored``).
 """
 
 import math
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django import forms
-from django.db.models import F
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.urls import reverse
-
-from catalog.models import Agency, ContactEvent, Participant
-from catalog.views.filters import DateBoundField
-
-Role = Participant.Role
-# The side that came, asked or wrote, and the side that received.
-INITIATING = "initiating"
-RECEIVING = "receiving"
-SIDES = {
-    Role.VISITOR: INITIATING,
-    Role.HEAD_OF_DELEGATION: INITIATING,
-    Role.DELEGATION_MEMBER: INITIATING,
-    Role.REQUESTER: INITIATING,
-    Role.HOST: RECEIVING,
-    Role.RECIPIENT: RECEIVING,
-}
-OPPOSITE = {INITIATING: RECEIVING, RECEIVING: INITIATING}
-NOT_HELD = {ContactEvent.Kind.PLANNED_MEETING}
+from catalog.models import Agency, ContactEvent
+from catalog.views.network.edges import EVENTS_PER_EDGE, EventRef, Summary
 
 # Colours for up to nine countries, each at least 4.5:1 against white; the rest grey.
 PALETTE = [
@@ -53,17 +22,6 @@ NO_COUNTRY = "Country not recorded"
 FONT = 15  # label size, in the drawing's units
 LABEL_LINE = 20  # characters on a line of a label
 LINE = round(FONT * 1.2, 1)  # from one line of a label to the next
-EVENTS_PER_EDGE = 5  # events named in the table for each pair
-
-
-@dataclass(frozen=True)
-class EventRef:
-    slug: str
-    title: str
-    kind: str
-
-    def get_absolute_url(self) -> str:
-        return reverse("catalog:event", args=[self.slug])
 
 
 @dataclass
@@ -107,16 +65,14 @@ class Edge:
     source: Node
     target: Node
     held: bool  # False: the contact was planned and did not take place
-    events: list[EventRef] = field(default_factory=list)
+    count: int  # contact events between the two
+    tally: dict[str, int] = field(default_factory=dict)  # kind: how many
+    events: list[EventRef] = field(default_factory=list)  # the first ones, at least five
     # Where the line is drawn; a dashed line beside a solid one is moved aside.
     x1: float = 0.0
     y1: float = 0.0
     x2: float = 0.0
     y2: float = 0.0
-
-    @property
-    def count(self) -> int:
-        return len(self.events)
 
     @property
     def width(self) -> float:
@@ -125,10 +81,9 @@ class Edge:
     @property
     def kinds(self) -> list[tuple[str, int]]:
         """(the kind in words, how many), most frequent first."""
-        counts = Counter(event.kind for event in self.events)
         return [
             (ContactEvent.Kind(kind).label, n)
-            for kind, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+            for kind, n in sorted(self.tally.items(), key=lambda item: (-item[1], item[0]))
         ]
 
     @property
@@ -189,59 +144,21 @@ def _wrap(text: str, width: int, most: int) -> list[str]:
     return lines
 
 
-def group_of(agencies: dict[int, Agency], agency_id: int) -> int:
-    """The highest visible ancestor of an agency, itself if it has none."""
-    group, node, seen = agency_id, agencies.get(agency_id), set()
-    while node is not None and node.parent_id in agencies and node.pk not in seen:
-        seen.add(node.pk)
-        group, node = node.parent_id, agencies[node.parent_id]
-    return group
-
-
-def build(visible_agencies, events, *, grouped: bool = True) -> Network:
-    """The network of the ``visible_agencies`` through ``events``. Three queries."""
-    agencies = {a.pk: a for a in visible_agencies.prefetch_related("names")}
-    rows = (
-        Participant.objects.filter(event__in=events, agency__in=visible_agencies)
-        .order_by(F("event__date_earliest").asc(nulls_last=True), "event__title", "event_id")
-        .values_list("event_id", "agency_id", "role", "event__slug", "event__title", "event__kind")
-    )
-    sides: dict[int, dict[str, set[int]]] = defaultdict(lambda: defaultdict(set))
-    refs: dict[int, EventRef] = {}
-    for event_id, agency_id, role, slug, title, kind in rows:
-        refs[event_id] = EventRef(slug, title, kind)
-        if role in SIDES:
-            node = group_of(agencies, agency_id) if grouped else agency_id
-            sides[event_id][SIDES[role]].add(node)
-
-    pairs: dict[tuple[int, int, bool], list[int]] = defaultdict(list)
-    through: dict[int, set[int]] = defaultdict(set)  # node: the events drawn through it
-    for event_id, ref in refs.items():
-        joined = {
-            (min(a, b), max(a, b))
-            for a in sides[event_id][INITIATING]
-            for b in sides[event_id][RECEIVING]
-            if a != b
-        }
-        for a, b in joined:
-            pairs[a, b, ref.kind not in NOT_HELD].append(event_id)
-            through[a].add(event_id)
-            through[b].add(event_id)
-
+def draw(agencies: dict[int, Agency], summary: Summary) -> Network:
+    """Lay out ``summary``; ``agencies`` holds at least every agency it draws."""
     nodes = {
-        pk: Node(agencies[pk], contacts=len(through[pk]))
-        for pk in sorted(through, key=lambda pk: _order(agencies[pk]))
+        pk: Node(agencies[pk], contacts=contacts)
+        for pk, contacts in sorted(
+            summary.contacts.items(), key=lambda item: _order(agencies[item[0]])
+        )
     }
     edges = [
-        Edge(nodes[a], nodes[b], held, [refs[event_id] for event_id in event_ids])
-        for (a, b, held), event_ids in sorted(
-            pairs.items(), key=lambda item: (not item[0][2], -len(item[1]), item[0][:2])
-        )
+        Edge(nodes[pair.source], nodes[pair.target], pair.held, pair.count, pair.kinds, pair.events)
+        for pair in sorted(summary.pairs, key=lambda p: (not p.held, -p.count, p.source, p.target))
     ]
     countries = _colour(list(nodes.values()))
     view_box = _lay_out(list(nodes.values()), edges)
-    not_drawn = len(set(refs) - set().union(*through.values()))
-    return Network(list(nodes.values()), edges, countries, not_drawn, view_box)
+    return Network(list(nodes.values()), edges, countries, summary.not_drawn, view_box)
 
 
 def _order(agency: Agency) -> tuple[bool, str, str]:
@@ -315,85 +232,4 @@ def _lay_out(nodes: list[Node], edges: list[Edge]) -> tuple[float, float, float,
         round(top - pad, 1),
         round(right - left + 2 * pad, 1),
         round(bottom - top + 2 * pad + caption, 1),
-    )
-
-
-def contacts_of(agency: Agency, family: set[int], visible_agencies, visible_events):
-    """The agencies on the other side of the contact events of ``agency`` or its
-    sub-agencies (``family``), with how many events each: [(agency, count)], most
-    frequent first. Agencies on the same side as the family are not its contacts."""
-    events = ContactEvent.objects.filter(
-        pk__in=visible_events.filter(participants__agency__in=family).values("pk")
-    )
-    rows = Participant.objects.filter(
-        event__in=events, agency__in=visible_agencies, role__in=list(SIDES)
-    ).values_list("event_id", "agency_id", "role")
-    own: dict[int, set[str]] = defaultdict(set)
-    others: dict[int, set[tuple[int, str]]] = defaultdict(set)
-    for event_id, agency_id, role in rows:
-        if agency_id in family:
-            own[event_id].add(SIDES[role])
-        else:
-            others[event_id].add((agency_id, SIDES[role]))
-    counts: Counter = Counter()
-    for event_id, members in others.items():
-        facing = {OPPOSITE[side] for side in own[event_id]}
-        counts.update({agency_id for agency_id, side in members if side in facing})
-    found = {a.pk: a for a in visible_agencies.filter(pk__in=list(counts))}
-    return sorted(
-        ((found[pk], count) for pk, count in counts.items() if pk in found),
-        key=lambda item: (-item[1], item[0].name),
-    )
-
-
-class NetworkFilter(forms.Form):
-    """What the network is drawn from: a period, kinds of contact, and departments."""
-
-    date_from = DateBoundField(label="From (year, month or day)", required=False)
-    date_to = DateBoundField(label="To (year, month or day)", required=False)
-    kind = forms.MultipleChoiceField(
-        label="Kinds of contact",
-        choices=ContactEvent.Kind.choices,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    group = forms.ChoiceField(
-        label="Departments",
-        choices=[("", "Counted with their agency"), ("none", "Shown separately")],
-        required=False,
-    )
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["date_from"].widget.attrs["placeholder"] = "1969"
-        self.fields["date_to"].widget.attrs["placeholder"] = "1986-02"
-
-    def events(self, events):
-        """``events`` limited to the period and kinds asked for: an event counts when
-        the time it may have happened overlaps the period."""
-        data = self.cleaned_data
-        if data["date_from"]:
-            events = events.filter(date_latest__gte=data["date_from"][0])
-        if data["date_to"]:
-            events = events.filter(date_earliest__lte=data["date_to"][1])
-        if data["kind"]:
-            events = events.filter(kind__in=data["kind"])
-        return events
-
-
-def network_page(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    form = NetworkFilter(request.GET)
-    events = ContactEvent.objects.visible_to(user)
-    if form.is_valid():
-        events = form.events(events)
-        grouped = form.cleaned_data["group"] != "none"
-    else:
-        events, grouped = events.none(), True
-    graph = build(Agency.objects.visible_to(user), events, grouped=grouped)
-    filtered = any(request.GET.get(name) for name in ("date_from", "date_to", "kind"))
-    return render(
-        request,
-        "catalog/network.html",
-        {"network": graph, "grouped": grouped, "form": form, "filtered": filtered},
     )
