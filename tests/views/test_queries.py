@@ -35,9 +35,10 @@ PAGES = [
     # Each long list (documents, contact events) reads a page and its total in one query.
     ("/agencies/mfs/", 11),
     # The whole network is summarised for the public once per version and day and stored
-    # (three queries: the participants, and the stored rows replaced); a page then reads it
-    # back, and the agencies drawn with their names.
-    ("/network/", 7),
+    # (four queries: the events with agencies counted, the participants of those with
+    # agencies on both sides, and the stored rows replaced); a page then reads it back, and
+    # the agencies drawn with their names.
+    ("/network/", 8),
     ("/events/", 10),
     ("/events/?country=Iraq&date_from=1970", 9),
     ("/events/?person=saadoun-shaker&agency=mfs", 11),

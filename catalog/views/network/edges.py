@@ -28,6 +28,7 @@ SIDES = {
     Role.RECIPIENT: RECEIVING,
 }
 OPPOSITE = {INITIATING: RECEIVING, RECEIVING: INITIATING}
+SIDE_ROLES = {side: [role for role, its in SIDES.items() if its == side] for side in OPPOSITE}
 NOT_HELD = {ContactEvent.Kind.PLANNED_MEETING}
 EVENTS_PER_EDGE = 5  # events named in the table for each pair
 
@@ -79,9 +80,18 @@ def summarise(
     named: int | None = None,
 ) -> Summary:
     """The pairs of ``visible_agencies`` (``agencies``: the same, by id) through ``events``,
-    each with its first ``named`` events (all when None). One query."""
+    each with its first ``named`` events (all when None). Two queries.
+
+    Only the events with agencies on both sides can join two: their participants are read;
+    the others (most of them, in many catalogs: a host recorded, the visitors persons only)
+    are only counted, among the events not drawn."""
+    acting = Participant.objects.filter(agency__in=visible_agencies)
+    with_agencies = events.filter(pk__in=acting.values("event_id")).count()
+    on_both_sides = events.filter(
+        pk__in=acting.filter(role__in=SIDE_ROLES[INITIATING]).values("event_id")
+    ).filter(pk__in=acting.filter(role__in=SIDE_ROLES[RECEIVING]).values("event_id"))
     rows = (
-        Participant.objects.filter(event__in=events, agency__in=visible_agencies)
+        Participant.objects.filter(event__in=on_both_sides, agency__in=visible_agencies)
         .order_by(F("event__date_earliest").asc(nulls_last=True), "event__title", "event_id")
         .values_list("event_id", "agency_id", "role", "event__slug", "event__title", "event__kind")
     )
@@ -120,7 +130,7 @@ def summarise(
             )
             for (a, b, held), event_ids in pairs.items()
         ],
-        not_drawn=len(set(refs) - set().union(*through.values())),
+        not_drawn=with_agencies - len(set().union(*through.values())),
     )
 
 
