@@ -220,9 +220,11 @@ def shared_rows(here: int, user, own: dict, among=None) -> list[QuerySet]:
 SHOWN = ("id", "slug", "title", "status", "date_display", "date_as_written")
 
 
-def _shared_among_candidates(here: int, user, own: dict) -> tuple[str, list]:
-    """One statement: the candidates (``_candidate_branches``), then every record of ``own``
-    each of them shares, with the candidate's ``SHOWN`` columns."""
+def _ranked(here: int, user, own: dict, limit: int) -> tuple[str, list]:
+    """One statement: the candidates (``_candidate_branches``), every record of ``own``
+    each of them shares (``shared_rows``), the ``limit`` candidates sharing most (equals:
+    the latest catalogued first, as the candidates were chosen), and for each of those its
+    ``SHOWN`` columns and what it shares, a row per record shared."""
     params: list = []
     selects = []
     for number, branch in enumerate(_candidate_branches(here, user, own)):
@@ -234,17 +236,22 @@ def _shared_among_candidates(here: int, user, own: dict) -> tuple[str, list]:
     # UNION drops a record shared twice (mentioned twice, or both mentioned and attested).
     sql, found = first.union(*rest).query.sql_with_params()
     params.extend(found)
+    weight = " ".join(f"WHEN {kind} THEN {w}" for kind, w in WEIGHTS.items())
     table = connection.ops.quote_name(Document._meta.db_table)
     columns = ", ".join(f"d.{connection.ops.quote_name(name)}" for name in SHOWN)
     statement = (
-        f"WITH related_candidates(related) AS ({' UNION '.join(selects)}) "  # noqa: S608
-        f"SELECT shared.related, shared.kind, shared.feature, shared.label, {columns} "
-        f"FROM ({sql}) AS shared JOIN {table} AS d ON d.id = shared.related"
+        f"WITH related_candidates(related) AS ({' UNION '.join(selects)}), "  # noqa: S608
+        f"shared AS ({sql}), "
+        f"ranked AS (SELECT related, SUM(CASE kind {weight} ELSE 0 END) AS score FROM shared "
+        "GROUP BY related ORDER BY score DESC, related DESC LIMIT %s) "
+        f"SELECT ranked.score, shared.kind, shared.label, {columns} FROM ranked "
+        "JOIN shared ON shared.related = ranked.related "
+        f"JOIN {table} AS d ON d.id = ranked.related"
     )
-    return statement, params
+    return statement, [*params, limit]
 
 
-def _statement(document: Document, user, own) -> tuple[str, list]:
+def _statement(document: Document, user, own, limit: int) -> tuple[str, list]:
     """The statement for this document, compiled once per shape: which kinds it has, how
     many ids of each (padded), and what the reader may see (catalog.views.statements)."""
     lists = [(kind, _padded(ids)) for kind, ids in sorted(own.items()) if ids]
@@ -264,40 +271,33 @@ def _statement(document: Document, user, own) -> tuple[str, list]:
         for kind, size in sizes:
             unflat[kind] = list(values[position : position + size])
             position += size
-        return _shared_among_candidates(here, user, unflat)
+        return _ranked(here, user, unflat, values[position])
 
-    return statements.sql(key, compile_with, document.pk, *flat)
+    return statements.sql(key, compile_with, document.pk, *flat, limit)
 
 
 def related_documents(document: Document, user, limit: int = TOP, own=None) -> list[Related]:
-    """The documents most related to ``document`` through what they share, best first: one
-    query, which reads the candidates and what each shares; they are ranked here.
+    """The documents most related to ``document`` through what they share, best first, in
+    one query (``_ranked``).
     ``own``: its ``features`` when the caller has them (``features_from``)."""
     if own is None:
         own = features(document, user)
     own = {kind: ids for kind, ids in own.items() if ids}
     if not own:
         return []
-    sql, params = _statement(document, user, own)
+    sql, params = _statement(document, user, own, limit)
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     shared: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
-    features_of: dict[int, set] = defaultdict(set)
-    shown: dict[int, tuple] = {}
-    for related, kind, feature, label, *columns in rows:
-        shared[related][kind].add(label)
-        features_of[related].add((kind, feature))
-        shown[related] = columns
-    scores = {
-        pk: sum(WEIGHTS[kind] for kind, _feature in found) for pk, found in features_of.items()
-    }
-    # Among equals the latest catalogued first, as the candidates were chosen.
-    ranked = sorted(scores, key=lambda pk: (-scores[pk], -pk))[:limit]
-    found = []
-    for pk in ranked:
-        related = Document.from_db(connection.alias, list(SHOWN), shown[pk])
-        related.score = scores[pk]
-        labels = {kind: sorted(labels) for kind, labels in shared[pk].items()}
-        found.append(Related(related, scores[pk], labels))
-    return found
+    found: dict[int, Related] = {}
+    for score, kind, label, *columns in rows:
+        pk = columns[0]
+        shared[pk][kind].add(label)
+        if pk not in found:
+            related = Document.from_db(connection.alias, list(SHOWN), columns)
+            related.score = score
+            found[pk] = Related(related, score)
+    for pk, related in found.items():
+        related.shared = {kind: sorted(labels) for kind, labels in shared[pk].items()}
+    return sorted(found.values(), key=lambda related: (-related.score, -related.document.pk))
