@@ -216,8 +216,13 @@ def shared_rows(here: int, user, own: dict, among=None) -> list[QuerySet]:
     return parts
 
 
-#: What a related document shows: its link, title, date and draft mark.
-SHOWN = ("id", "slug", "title", "status", "date_display", "date_as_written")
+#: What a related document shows: its link, title, date and draft mark, in the model's
+#: order of fields (``Model.from_db`` reads a partial row in that order).
+SHOWN = tuple(
+    field.attname
+    for field in Document._meta.concrete_fields
+    if field.attname in {"id", "slug", "title", "status", "date_display", "date_as_written"}
+)
 
 
 def _ranked(here: int, user, own: dict, limit: int) -> tuple[str, list]:
@@ -292,7 +297,7 @@ def related_documents(document: Document, user, limit: int = TOP, own=None) -> l
     shared: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
     found: dict[int, Related] = {}
     for score, kind, label, *columns in rows:
-        pk = columns[0]
+        pk = columns[SHOWN.index("id")]
         shared[pk][kind].add(label)
         if pk not in found:
             related = Document.from_db(connection.alias, list(SHOWN), columns)

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from catalog.models import ContactEvent, EventEvidence, Mention, Person, Subject
+from catalog.models import ContactEvent, Document, EventEvidence, Mention, Person, Subject
 from catalog.related import computed
 from catalog.related.computed import (
     AGENCY,
@@ -71,6 +71,10 @@ def test_the_most_sharing_document_comes_first_with_its_reason(catalog):
         ("sharing-a-subject", 1),
     ]
     assert found[0].reason == "shares Saadoun Shaker and 2 contacts"
+    # Read with what its link shows, each field in its place.
+    full = Document.objects.get(slug="sharing-most")
+    shown = ("title", "status", "date_display", "date_as_written")
+    assert [getattr(found[0].document, f) for f in shown] == [getattr(full, f) for f in shown]
     assert found[1].reason == "shares 1 subject"
 
 
