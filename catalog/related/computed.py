@@ -3,12 +3,14 @@ texts mention, the contact events they attest or mention, and their subjects.
 
 Each shared record weighs by its kind (a person or a contact event says more than a subject);
 the documents with the highest sum come first, with the reason in words ("shares Saadoun
-Shaker and 2 contacts"). At most three queries whatever the size of the catalog: one reads the
+Shaker and 2 contacts"). At most two queries whatever the size of the catalog: one reads the
 document's own visible records (``features``; a document's page, which has read them already,
-passes them instead: ``features_from``), one grouped query ranks every document sharing any
-of them and reads the top few (``top``), one reads what those share, with names
-(``_shared``). Only what the visitor may see counts: a draft person is no reason, a draft
-document is never related.
+passes them instead: ``features_from``), one ranks the candidates and reads the top few with
+what each shares (``_ranked``). The candidates are bounded by design: each shared record
+offers only its ``PER_RECORD`` latest catalogued visible documents, read along an index and
+stopped early, so the work does not grow with the number of documents sharing a subject.
+Each candidate is then scored by everything it shares. Only what the visitor may see counts:
+a draft person is no reason, a draft or withheld document is never related.
 """
 
 from __future__ import annotations
