@@ -249,6 +249,13 @@ class Mention(Passage):
 
     class Meta:
         ordering = ["translation", "start"]
+        # The texts naming a record, latest first, read along the index and stopped early:
+        # the candidates of related documents (catalog.related.computed).
+        indexes = [
+            models.Index(fields=["person", "translation"], name="mention_person_text"),
+            models.Index(fields=["agency", "translation"], name="mention_agency_text"),
+            models.Index(fields=["event", "translation"], name="mention_event_text"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(

@@ -3,12 +3,14 @@ texts mention, the contact events they attest or mention, and their subjects.
 
 Each shared record weighs by its kind (a person or a contact event says more than a subject);
 the documents with the highest sum come first, with the reason in words ("shares Saadoun
-Shaker and 2 contacts"). At most three queries whatever the size of the catalog: one reads the
+Shaker and 2 contacts"). At most two queries whatever the size of the catalog: one reads the
 document's own visible records (``features``; a document's page, which has read them already,
-passes them instead: ``features_from``), one grouped query ranks every document sharing any
-of them and reads the top few (``top``), one reads what those share, with names
-(``_shared``). Only what the visitor may see counts: a draft person is no reason, a draft
-document is never related.
+passes them instead: ``features_from``), one ranks the candidates and reads the top few with
+what each shares (``_ranked``). The candidates are bounded by design: each shared record
+offers only its ``PER_RECORD`` latest catalogued visible documents, read along an index and
+stopped early, so the work does not grow with the number of documents sharing a subject.
+Each candidate is then scored by everything it shares. Only what the visitor may see counts:
+a draft person is no reason, a draft or withheld document is never related.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models import F, IntegerField, Q, QuerySet, Value
+from django.db.models.expressions import RawSQL
 
 from catalog.models import Document, EventEvidence, Mention
 from catalog.restrictions import public
@@ -25,6 +28,9 @@ from catalog.views import statements
 from catalog.views.pages import is_visible, visible_q
 
 TOP = 5
+#: The documents each shared record offers as candidates, at most (``_candidate_branches``):
+#: what keeps the ranking bounded however many documents share a subject.
+PER_RECORD = 60
 PERSON, AGENCY, EVENT, SUBJECT = 1, 2, 3, 4
 WEIGHTS = {PERSON: 3, AGENCY: 2, EVENT: 3, SUBJECT: 1}
 NOUNS = {
@@ -139,22 +145,61 @@ def features_from(mentions, event_evidence, subjects, user) -> dict[int, list[in
 
 
 def _padded(ids: list[int]) -> list[int]:
-    """``ids`` with the last one repeated up to the next power of two: ``IN`` lists of a few
-    lengths only, so that the statements keep a few shapes, each compiled once
-    (``statements``), while the planner still sees the ids (an array parameter hides them
-    from SQLite's, which then scans every published document)."""
+    """``ids`` padded with 0 (no record's id) up to the next power of two: ``IN`` lists and
+    candidate branches of a few lengths only, so that the statements keep a few shapes, each
+    compiled once (``statements``), while the planner still sees the ids (an array parameter
+    hides them from SQLite's, which then scans every published document). A padding branch
+    finds nothing at once in its index."""
     size = 1
     while size < len(ids):
         size *= 2
-    return [*ids, *[ids[-1]] * (size - len(ids))]
+    return [*ids, *[0] * (size - len(ids))]
 
 
-def shared_rows(here: int, user, own: dict) -> list[QuerySet]:
+def _candidate_branches(here: int, user, own: dict) -> list[QuerySet]:
+    """For each record of ``own``, the ``PER_RECORD`` visible documents having it that were
+    catalogued last (the highest ids first, read backwards along an index on (record, text)
+    or (subject, document) (migration 0022): each branch stops after ``PER_RECORD`` rows,
+    however many documents share the record."""
+    visible_doc = _visible(user, "translation__document__")
+    shown = public.passages_shown_q()
+    mentions = Mention.objects.filter(visible_doc, shown).exclude(translation__document=here)
+    evidence = EventEvidence.objects.filter(visible_doc, shown).exclude(translation__document=here)
+    through = Document.subjects.through.objects.filter(_visible(user, "document__")).exclude(
+        document=here
+    )
+    names = {PERSON: "person_id", AGENCY: "agency_id", EVENT: "event_id"}
+    branches = []
+    for kind, ids in sorted(own.items()):
+        for pk in ids:
+            if kind == SUBJECT:
+                found = [through.filter(subject_id=pk).order_by("-document_id")]
+                column = "document_id"
+            else:
+                found = [mentions.filter(**{names[kind]: pk})]
+                if kind == EVENT:
+                    found.append(evidence.filter(event_id=pk))
+                found = [rows.order_by("-translation_id") for rows in found]
+                column = "translation__document_id"
+            branches += [rows.values_list(column)[:PER_RECORD] for rows in found]
+    return branches
+
+
+def shared_rows(here: int, user, own: dict, among=None) -> list[QuerySet]:
     """(related document, kind, record, label) for every record of ``own`` (``features``)
-    that another visible document shares."""
+    that another visible document shares; only for the documents ``among`` (an expression
+    giving their ids) when given."""
     visible_doc = _visible(user, "translation__document__")
     shown = public.passages_shown_q()
     others = Mention.objects.filter(visible_doc, shown).exclude(translation__document=here)
+    evidence = EventEvidence.objects.filter(visible_doc, shown).exclude(translation__document=here)
+    through = Document.subjects.through.objects.filter(_visible(user, "document__")).exclude(
+        document=here
+    )
+    if among is not None:
+        others = others.filter(translation__document_id__in=among)
+        evidence = evidence.filter(translation__document_id__in=among)
+        through = through.filter(document_id__in=among)
     parts = []
     for kind, name, label in ((PERSON, "person", "preferred_name"), (AGENCY, "agency", "name")):
         if kind in own:
@@ -164,65 +209,63 @@ def shared_rows(here: int, user, own: dict) -> list[QuerySet]:
             )
     if EVENT in own:
         by_mention = others.filter(event_id__in=own[EVENT])
-        by_evidence = EventEvidence.objects.filter(
-            visible_doc, shown, event_id__in=own[EVENT]
-        ).exclude(translation__document=here)
+        by_evidence = evidence.filter(event_id__in=own[EVENT])
         for rows in (by_mention, by_evidence):
             parts.append(_rows(rows, EVENT, "translation__document_id", "event_id", "event__title"))
     if SUBJECT in own:
-        through = Document.subjects.through.objects.filter(
-            _visible(user, "document__"), subject_id__in=own[SUBJECT]
-        ).exclude(document=here)
-        parts.append(_rows(through, SUBJECT, "document_id", "subject_id", "subject__name"))
+        subjects = through.filter(subject_id__in=own[SUBJECT])
+        parts.append(_rows(subjects, SUBJECT, "document_id", "subject_id", "subject__name"))
     return parts
 
 
-def _union(here: int, user, own: dict) -> tuple[str, list]:
-    first, *rest = shared_rows(here, user, own)
-    # UNION drops a record shared twice (mentioned twice, or both mentioned and attested).
-    sql, params = first.union(*rest).query.sql_with_params()
-    return sql, list(params)
-
-
-#: What a related document shows: its link, title, date and draft mark.
-SHOWN = ("id", "slug", "title", "status", "date_display", "date_as_written")
+#: What a related document shows: its link, title, date and draft mark, in the model's
+#: order of fields (``Model.from_db`` reads a partial row in that order).
+SHOWN = tuple(
+    field.attname
+    for field in Document._meta.concrete_fields
+    if field.attname in {"id", "slug", "title", "status", "date_display", "date_as_written"}
+)
 
 
 def _ranked(here: int, user, own: dict, limit: int) -> tuple[str, list]:
-    sql, params = _union(here, user, own)
+    """One statement: the candidates (``_candidate_branches``), every record of ``own``
+    each of them shares (``shared_rows``), the ``limit`` candidates sharing most (equals:
+    the latest catalogued first, as the candidates were chosen), and for each of those its
+    ``SHOWN`` columns and what it shares, a row per record shared."""
+    params: list = []
+    selects = []
+    for number, branch in enumerate(_candidate_branches(here, user, own)):
+        sql, found = branch.query.sql_with_params()
+        selects.append(f"SELECT * FROM ({sql}) AS c{number}")  # noqa: S608
+        params.extend(found)
+    among = RawSQL("SELECT related FROM related_candidates", [])  # noqa: S611 - no input
+    first, *rest = shared_rows(here, user, own, among)
+    # UNION drops a record shared twice (mentioned twice, or both mentioned and attested).
+    sql, found = first.union(*rest).query.sql_with_params()
+    params.extend(found)
     weight = " ".join(f"WHEN {kind} THEN {w}" for kind, w in WEIGHTS.items())
     table = connection.ops.quote_name(Document._meta.db_table)
     columns = ", ".join(f"d.{connection.ops.quote_name(name)}" for name in SHOWN)
-    ranked = (
-        f"SELECT {columns}, ranked.score FROM ("  # noqa: S608
-        f"SELECT related, SUM(CASE kind {weight} ELSE 0 END) AS score "
-        f"FROM ({sql}) AS shared GROUP BY related ORDER BY score DESC, related LIMIT %s"
-        f") AS ranked JOIN {table} AS d ON d.id = ranked.related "
-        "ORDER BY ranked.score DESC, ranked.related"
+    statement = (
+        f"WITH related_candidates(related) AS ({' UNION '.join(selects)}), "  # noqa: S608
+        f"shared AS ({sql}), "
+        f"ranked AS (SELECT related, SUM(CASE kind {weight} ELSE 0 END) AS score FROM shared "
+        "GROUP BY related ORDER BY score DESC, related DESC LIMIT %s) "
+        f"SELECT ranked.score, shared.kind, shared.label, {columns} FROM ranked "
+        "JOIN shared ON shared.related = ranked.related "
+        f"JOIN {table} AS d ON d.id = ranked.related"
     )
-    return ranked, [*params, limit]
+    return statement, [*params, limit]
 
 
-def _among(here: int, user, own: dict, ids: list[int]) -> tuple[str, list]:
-    sql, params = _union(here, user, own)
-    among = ", ".join(["%s"] * len(ids))
-    return (
-        f"SELECT related, kind, feature, label FROM ({sql}) AS shared "  # noqa: S608
-        f"WHERE related IN ({among})",
-        [*params, *ids],
-    )
-
-
-def _statement(name: str, build, document: Document, user, own, last) -> tuple[str, list]:
-    """``build``'s SQL for this document, compiled once per shape: which kinds it has, how
-    many ids of each (padded), and what the reader may see (catalog.views.statements).
-    ``last``: the limit, or the padded ids of the documents ranked."""
+def _statement(document: Document, user, own, limit: int) -> tuple[str, list]:
+    """The statement for this document, compiled once per shape: which kinds it has, how
+    many ids of each (padded), and what the reader may see (catalog.views.statements)."""
     lists = [(kind, _padded(ids)) for kind, ids in sorted(own.items()) if ids]
-    if isinstance(last, list):
-        lists.append((None, last))
     sizes = [(kind, len(ids)) for kind, ids in lists]
     key = (
-        name,
+        "related",
+        PER_RECORD,
         tuple(sizes),
         _visible(user, "translation__document__"),
         _visible(user, "document__"),
@@ -235,40 +278,33 @@ def _statement(name: str, build, document: Document, user, own, last) -> tuple[s
         for kind, size in sizes:
             unflat[kind] = list(values[position : position + size])
             position += size
-        tail = unflat.pop(None) if None in unflat else values[position]
-        return build(here, user, unflat, tail)
+        return _ranked(here, user, unflat, values[position])
 
-    extra = [] if isinstance(last, list) else [last]
-    return statements.sql(key, compile_with, document.pk, *flat, *extra)
-
-
-def top(document: Document, user, own, limit: int = TOP) -> list[Document]:
-    """The ``limit`` documents sharing the most with ``document``, best first, each with its
-    ``score``: one query, which ranks and reads them."""
-    sql, params = _statement("related top", _ranked, document, user, own, limit)
-    return list(Document.objects.raw(sql, params))
-
-
-def _shared(document: Document, user, own, ids: list[int]) -> dict[int, dict[int, list[str]]]:
-    """What each of the documents ``ids`` shares with ``document``, by kind, with names."""
-    sql, params = _statement("related shared", _among, document, user, own, _padded(ids))
-    shared: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        for related, kind, _feature, label in cursor.fetchall():
-            shared[related][kind].add(label)
-    return {pk: {kind: sorted(labels) for kind, labels in by.items()} for pk, by in shared.items()}
+    return statements.sql(key, compile_with, document.pk, *flat, limit)
 
 
 def related_documents(document: Document, user, limit: int = TOP, own=None) -> list[Related]:
-    """The documents most related to ``document`` through what they share, best first.
+    """The documents most related to ``document`` through what they share, best first, in
+    one query (``_ranked``).
     ``own``: its ``features`` when the caller has them (``features_from``)."""
     if own is None:
         own = features(document, user)
+    own = {kind: ids for kind, ids in own.items() if ids}
     if not own:
         return []
-    ranked = top(document, user, own, limit)
-    if not ranked:
-        return []
-    shared = _shared(document, user, own, [related.pk for related in ranked])
-    return [Related(related, related.score, shared.get(related.pk, {})) for related in ranked]
+    sql, params = _statement(document, user, own, limit)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    shared: dict[int, dict[int, set]] = defaultdict(lambda: defaultdict(set))
+    found: dict[int, Related] = {}
+    for score, kind, label, *columns in rows:
+        pk = columns[SHOWN.index("id")]
+        shared[pk][kind].add(label)
+        if pk not in found:
+            related = Document.from_db(connection.alias, list(SHOWN), columns)
+            related.score = score
+            found[pk] = Related(related, score)
+    for pk, related in found.items():
+        related.shared = {kind: sorted(labels) for kind, labels in shared[pk].items()}
+    return sorted(found.values(), key=lambda related: (-related.score, -related.document.pk))

@@ -4,9 +4,11 @@ in a constant number of queries, and never through or to a draft."""
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
-from catalog.models import ContactEvent, EventEvidence, Mention, Person, Subject
+from catalog.models import ContactEvent, Document, EventEvidence, Mention, Person, Subject
+from catalog.related import computed
 from catalog.related.computed import (
     AGENCY,
     EVENT,
@@ -19,6 +21,7 @@ from catalog.related.computed import (
 )
 from catalog.restrictions import public
 from catalog.views.pages import visible_q
+from tests.restrictions.helpers import withhold
 from tests.views import factories as make
 
 pytestmark = pytest.mark.django_db
@@ -68,6 +71,10 @@ def test_the_most_sharing_document_comes_first_with_its_reason(catalog):
         ("sharing-a-subject", 1),
     ]
     assert found[0].reason == "shares Saadoun Shaker and 2 contacts"
+    # Read with what its link shows, each field in its place.
+    full = Document.objects.get(slug="sharing-most")
+    shown = ("title", "status", "date_display", "date_as_written")
+    assert [getattr(found[0].document, f) for f in shown] == [getattr(full, f) for f in shown]
     assert found[1].reason == "shares 1 subject"
 
 
@@ -99,8 +106,8 @@ def test_the_queries_do_not_grow_with_the_catalog(catalog, rf):
         public.view()
         with CaptureQueriesContext(connection) as after:
             found = related_documents(catalog, user)
-    # The features, the ranking with the top documents, what those share.
-    assert len(after) == len(before) == 3
+    # The features, then one statement: the candidates, what each shares, their titles.
+    assert len(after) == len(before) == 2
     assert len(found) == 5
 
 
@@ -128,3 +135,69 @@ def test_a_page_passes_the_features_it_has_read(catalog, rf, staff):
     assert passed == {kind: sorted(ids) for kind, ids in read.items()}
     assert passed[PERSON] and passed[EVENT] and passed[SUBJECT]
     assert (len(passed[PERSON]) == 2) is staff  # a draft person counts for staff only
+
+
+def _sharing_subject(subject, prefix: str, count: int, **kwargs) -> list:
+    documents = []
+    for n in range(count):
+        document = make.document(f"{prefix}-{n}", "Nothing named.", **kwargs).document
+        document.subjects.add(subject)
+        documents.append(document)
+    return documents
+
+
+def test_each_shared_record_offers_its_latest_visible_documents_only(catalog, monkeypatch):
+    """However many documents share a subject, only the last ``PER_RECORD`` visible ones
+    that have it are candidates: the older ones give way, a document sharing a person
+    still ranks first, and drafts and withheld documents take no candidate's place."""
+    monkeypatch.setattr(computed, "PER_RECORD", 3)
+    subject = Subject.objects.get(slug="intelligence")
+    older = _sharing_subject(subject, "older", 3)
+    newer = _sharing_subject(subject, "newer", 3)
+    drafts = _sharing_subject(subject, "draft", 2, status=make.DRAFT)
+    (withheld,) = _sharing_subject(subject, "withheld", 1)
+    withhold(scope="document", document=withheld)
+    with public.serving(RequestFactory().get("/")):
+        found = related_documents(catalog, AnonymousUser(), limit=10)
+    # sharing-most (a person and two contacts), then the three latest published ones
+    # sharing the subject, latest first (equals give way to the latest catalogued).
+    assert [r.document.slug for r in found] == ["sharing-most", *[d.slug for d in newer[::-1]]]
+    assert not {d.slug for d in [*older, *drafts, withheld]} & {r.document.slug for r in found}
+    staff = User.objects.create_user("archivist", is_staff=True)
+    with public.serving(RequestFactory().get("/")):
+        seen = [r.document.slug for r in related_documents(catalog, staff, limit=10)]
+    assert {d.slug for d in drafts} <= set(seen)
+
+
+def test_a_candidate_is_ranked_by_all_it_shares(catalog, monkeypatch):
+    """A document found through one record is scored by everything it shares: an old
+    document sharing the subject and a person outranks newer ones sharing the subject."""
+    monkeypatch.setattr(computed, "PER_RECORD", 2)
+    subject = Subject.objects.get(slug="intelligence")
+    shaker = Person.objects.get(slug="saadoun-shaker")
+    old = make.document("old-with-shaker", TEXT)
+    make.mention(old, "Saadoun Shaker", person=shaker)
+    old.document.subjects.add(subject)
+    _sharing_subject(subject, "newer", 4)
+    with public.serving(RequestFactory().get("/")):
+        found = {r.document.slug: r for r in related_documents(catalog, AnonymousUser())}
+    assert found["old-with-shaker"].score == 4
+    assert found["old-with-shaker"].reason == "shares Saadoun Shaker and 1 subject"
+
+
+def test_the_queries_do_not_grow_with_documents_sharing_a_subject(catalog, rf):
+    user = AnonymousUser()
+    subject = Subject.objects.get(slug="intelligence")
+
+    def count():
+        with public.serving(rf.get("/")):
+            public.view()
+            with CaptureQueriesContext(connection) as queries:
+                found = related_documents(catalog, user, limit=10)
+        return len(queries), found
+
+    before, _ = count()
+    _sharing_subject(subject, "many", computed.PER_RECORD + 20)
+    after, found = count()
+    assert after == before == 2
+    assert len(found) == 10

@@ -6,7 +6,9 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog.models import Agency, Collection, CollectionDocument, DocumentLink, Person
+from catalog.models import Agency, Collection, CollectionDocument, DocumentLink, Person, Subject
+from catalog.related import computed
+from tests.restrictions.helpers import withhold
 from tests.views import factories as make
 
 
@@ -91,3 +93,44 @@ def test_a_page_with_every_part_makes_at_most_12_queries_at_any_size(linked, cli
         + html.count('href="/documents/extra-document-')
         >= 5
     )
+
+
+def _sharing(subject, prefix: str, count: int) -> list:
+    documents = []
+    for n in range(count):
+        document = make.document(f"{prefix}-{n}", "Nothing named.", title=f"{prefix} {n}").document
+        document.subjects.add(subject)
+        documents.append(document)
+    return documents
+
+
+def test_the_page_makes_the_same_queries_however_many_documents_share_its_subject(client, db):
+    subject = Subject.objects.create(slug="intelligence", name="Intelligence")
+    (here,) = _sharing(subject, "here", 1)
+    _sharing(subject, "few", 2)
+    small, html = _page_queries(client, here.get_absolute_url())
+    assert html.count('href="/documents/few-') == 2
+    _sharing(subject, "many", computed.PER_RECORD + 30)
+    large, html = _page_queries(client, here.get_absolute_url())
+    assert large == small <= 12
+    # The latest catalogued of the equals first.
+    last = computed.PER_RECORD + 29
+    assert f'href="/documents/many-{last}/">many {last}</a>' in html
+    assert 'href="/documents/few-' not in html
+
+
+def test_a_related_document_unpublished_or_withheld_leaves_the_page_at_once(client, db):
+    """The page, cached for visitors, is computed again after the write: a related document
+    that is unpublished or withheld is never offered from what was read before."""
+    subject = Subject.objects.create(slug="intelligence", name="Intelligence")
+    here, unpublished, withheld, kept = _sharing(subject, "doc", 4)
+    html = client.get(here.get_absolute_url()).content.decode()
+    for document in (unpublished, withheld, kept):
+        assert f'href="{document.get_absolute_url()}"' in html
+    unpublished.status = make.DRAFT
+    unpublished.save()
+    withhold(scope="document", document=withheld)
+    html = client.get(here.get_absolute_url()).content.decode()
+    section = html[html.index('id="related"') :]
+    assert f'href="{kept.get_absolute_url()}"' in section
+    assert unpublished.slug not in html and withheld.slug not in section
