@@ -8,9 +8,9 @@ from catalog.models import ContactEvent, Status
 from tests.search import records
 
 # The first request after a change: the catalog version, the withheld view, the stored
-# summary (missing), four counts, the chart, the subjects and the collections, storing them
-# (catalog.caching.summaries), and the newest documents.
-QUERIES = 12
+# summary (missing), the four counts (one statement), the chart, the subjects and the
+# collections, storing them (catalog.caching.summaries), and the newest documents.
+QUERIES = 9
 # The next ones: the version, the withheld view, the stored summary and the newest documents.
 STORED = 4
 
