@@ -48,9 +48,15 @@ def _places(user):
     return _through("place-documents", "places", "place", user).union(_place_events(user), all=True)
 
 
+# The record id under which the kind "events" stores the number of visible contact events.
+ALL = 1
+
+
 def _participants(user):
-    """Visible contact events per agency and per person, in one statement."""
+    """Visible contact events per agency and per person, and all of them (the total of the
+    unfiltered list, as ``ALL`` of the kind "events"), in one statement."""
     events = ContactEvent.objects.visible_to(user)
+    total = events.order_by().values(record=Value(ALL)).annotate(n=Count("*"), kind=Value("events"))
 
     def per(column: str):
         rows = Participant.objects.filter(event__in=events, **{f"{column}__isnull": False})
@@ -58,7 +64,7 @@ def _participants(user):
         rows = rows.annotate(n=Count("event", distinct=True), kind=Value(f"{column}-events"))
         return rows.values_list("kind", column, "n")
 
-    return per("agency").union(per("person"), all=True)
+    return per("agency").union(per("person"), total.values_list("kind", "record", "n"), all=True)
 
 
 # Each kind, and what counts it for ``user`` as (kind, record id, count): kinds counted by
@@ -69,6 +75,7 @@ KINDS: dict[str, Callable] = {
     "place-events": _places,
     "agency-events": _participants,
     "person-events": _participants,
+    "events": _participants,
 }
 
 

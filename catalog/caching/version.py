@@ -1,13 +1,12 @@
 """The catalog version: read once per request, replaced after every write to the catalog.
 
 Every INSERT, UPDATE or DELETE on a ``catalog_`` table (other than the change history,
-which only ever accompanies another write, the version's own row, the counts stored under
-it for the public lists (``caching.counts``) and the network stored under it
-(``views.network.stored``), and the suggestions, which no public page
-shows) marks its
-transaction; when that transaction commits, the version gets a new random token, once per
-transaction. Random rather than counted, so that a rolled-back transaction or a restored
-backup never brings back a token that was already used with other content.
+which only ever accompanies another write, the version's own row, the counts and summaries
+stored under it for the public lists (``caching.counts``, ``caching.summaries``), the network
+stored under it (``views.network.stored``), and the suggestions, which no public page shows)
+marks its transaction; when that transaction commits, the version gets a new random token,
+once per transaction. Random rather than counted, so that a rolled-back transaction or a
+restored backup never brings back a token that was already used with other content.
 
 Why after the commit, not in the transaction: the version is one row, and a transaction that
 updates it holds that row's lock until it ends. With the bump inside every write, a long
@@ -30,13 +29,15 @@ import uuid
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
 
-from catalog.models import CatalogVersion, ListCount, NetworkEdge
+from catalog.models import CatalogVersion, ListCount, ListSummary, NetworkEdge
 
 TABLE = CatalogVersion._meta.db_table
 # Counts stored for the public lists under the version itself (``caching.counts``).
 STORED_COUNTS = ListCount._meta.db_table
 # And the network of agencies (``views.network.stored``).
 STORED_NETWORK = NetworkEdge._meta.db_table
+# Totals, facets and counts stored whole for the public (``caching.summaries``), the same way.
+STORED_SUMMARIES = ListSummary._meta.db_table
 WRITE = re.compile(
     r"""^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)""",
     re.IGNORECASE,
@@ -50,7 +51,7 @@ def changes_catalog(sql: str) -> bool:
     table = match.group(1).lower()
     return (
         table.startswith("catalog_")
-        and table not in (TABLE, STORED_COUNTS, STORED_NETWORK)
+        and table not in (TABLE, STORED_COUNTS, STORED_NETWORK, STORED_SUMMARIES)
         and "_historical" not in table
         # Suggestions are the archivists' work queue: no public page shows them.
         and not table.startswith("catalog_suggestion")

@@ -18,7 +18,7 @@ def analyse(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("catalog", "0020_list_counts"),
+        ("catalog", "0021_network_edges"),
     ]
 
     operations = [

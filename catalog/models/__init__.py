@@ -1,7 +1,7 @@
 """The catalog's records, one module per concern."""
 
 from catalog.models.base import Passage, Publishable, Status
-from catalog.models.caching import CatalogVersion, ListCount, NetworkEdge
+from catalog.models.caching import CatalogVersion, ListCount, ListSummary, NetworkEdge
 from catalog.models.collections import Collection, CollectionDocument, DocumentLink
 from catalog.models.documents import Document, Mention, Translation
 from catalog.models.events import ContactEvent, EventEvidence, Participant
@@ -37,6 +37,7 @@ __all__ = [
     "EventEvidence",
     "Language",
     "ListCount",
+    "ListSummary",
     "Mention",
     "NetworkEdge",
     "NameKind",

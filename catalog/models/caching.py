@@ -69,3 +69,19 @@ class NetworkEdge(models.Model):
 
     def __str__(self) -> str:
         return f"{self.source}–{self.target}: {self.count}"
+
+
+class ListSummary(models.Model):
+    """What a public list shows of the whole catalog (the unfiltered document list's total,
+    facets and date spans; the home page's counts), as the public sees it, stored under the
+    stamp it was computed for (``catalog.caching.summaries``), one row per kind."""
+
+    kind = models.CharField(max_length=40, unique=True)
+    stamp = models.CharField(max_length=100)
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = "stored list summary"
+
+    def __str__(self) -> str:
+        return f"{self.kind} ({self.stamp})"

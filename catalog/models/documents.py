@@ -86,6 +86,9 @@ class Document(Dated, Publishable):
             models.Index(fields=["status", "-created", "-id"], name="document_recent"),
             # The sitemap's size and latest change of the published, from the index alone.
             models.Index(fields=["status", "modified"], name="document_status_modified"),
+            # The list in date order: a page reads its own rows from the index, in order,
+            # rather than every published document sorted.
+            models.Index(fields=["status", "date_earliest", "title", "id"], name="document_dates"),
         ]
         constraints = [
             models.UniqueConstraint(

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models.functions import Coalesce
 from simple_history.models import HistoricalRecords
 
 from catalog.models.base import (
@@ -59,6 +60,16 @@ class ContactEvent(Dated, Publishable):
             models.Index(fields=["status", "date_earliest", "date_latest"], name="event_years"),
             # The sitemap's size and latest change of the published, from the index alone.
             models.Index(fields=["status", "modified"], name="event_status_modified"),
+            # The list in chronological order (``views.pages.chronological``): a page reads
+            # its own rows (and those before it) from the index, not every event sorted.
+            models.Index(
+                "status",
+                Coalesce("date_earliest", "date_latest"),
+                "date_latest",
+                "title",
+                "id",
+                name="event_chronological",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -4,6 +4,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
 
+from catalog.caching import counts
 from catalog.models import Agency, ContactEvent, Document, EventEvidence, Participant, Person
 from catalog.publishing import linked_data
 from catalog.restrictions import public
@@ -32,15 +33,29 @@ def event_list(request: HttpRequest) -> HttpResponse:
         .order_by(*chronological(), "date_latest", "title", "pk")
     )
     filterset = ContactEventFilter(request.GET or None, queryset=events, request=request)
+    # Unfiltered, the total is the whole catalog's: stored for the public with the counts
+    # the filters' choices are ranked by (``caching.counts``), not counted on each request.
+    total = None if _filtering(request) else counts.counts(request, "events", [counts.ALL])
     return render(
         request,
         "catalog/event_list.html",
         {
             "filter": filterset,
-            "page": paginate(request, filtered(filterset, events), EVENTS_PER_PAGE),
+            "page": paginate(
+                request,
+                filtered(filterset, events),
+                EVENTS_PER_PAGE,
+                None if total is None else total[counts.ALL],
+            ),
             "page_query": page_query(request),
         },
     )
+
+
+def _filtering(request: HttpRequest) -> bool:
+    """Whether the address asks for a filter (``?page=`` alone does not)."""
+    filters = ContactEventFilter.base_filters
+    return any(value for name, value in request.GET.items() if name in filters)
 
 
 def _slugs_for_ids(request: HttpRequest) -> HttpResponse | None:

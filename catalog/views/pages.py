@@ -59,9 +59,13 @@ def get_visible_or_redirect(request: HttpRequest, model, slug: str, queryset=Non
     return record
 
 
-def paginate(request: HttpRequest, items, per_page: int) -> Page:
-    """The page of ``items`` asked for in ?page=, the last one if it is past the end."""
-    return Paginator(items, per_page).get_page(request.GET.get("page"))
+def paginate(request: HttpRequest, items, per_page: int, count: int | None = None) -> Page:
+    """The page of ``items`` asked for in ?page=, the last one if it is past the end;
+    ``count``, when known (stored), is not counted again."""
+    paginator = Paginator(items, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
 
 
 def page_query(request: HttpRequest) -> str:

@@ -6,6 +6,7 @@ and the CSV alike; staff see drafts too.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -17,11 +18,14 @@ from django.shortcuts import redirect, render
 
 from catalog import search
 from catalog.caching import cached
+from catalog.caching.summaries import stored
 from catalog.models import ArchivalReference, Document
 from catalog.search.explain import explain
 from catalog.search.export import CHUNK_SIZE, csv_documents, csv_response
 from catalog.search.facets import (
     SOURCES,
+    Facet,
+    FacetValue,
     count_display,
     count_facets,
     year_buckets,
@@ -126,14 +130,51 @@ def relevance_page(request: HttpRequest, filterset: DocumentFilter, years: bool)
     return page, ranked, pairs
 
 
-def date_page(request: HttpRequest, results: QuerySet, sort: str):
-    """The keyset page asked for, and the total; past the end, a redirect to the last page."""
+def date_page(request: HttpRequest, results: QuerySet, sort: str, total: int | None = None):
+    """The keyset page asked for, and the total (counted unless given); past the end, a
+    redirect to the last page."""
     after = request.GET.get("after")
     page = keyset_page(results.prefetch_related(REFERENCES), sort, after, request.GET.get("before"))
-    total = results.count()
+    if total is None:
+        total = results.count()
     if after and not page.object_list and total:
         return redirect(request.path + with_params(request.GET, sort=sort, before=LAST)), total
     return page, total
+
+
+def _counted(request: HttpRequest, filterset: DocumentFilter, ranked, pairs, total: int):
+    """The facets and date spans of the results: (facets, year pairs)."""
+    documents, scales = filterset.facet_documents(ranked, total)
+    active = {name: value for name, value in filterset.cleaned().items() if name in SOURCES}
+    counted = count_facets(documents, request.user, active, scales)
+    spans = pairs
+    if spans is None:
+        spans = year_pairs(filterset.queryset_without(*DocumentFilter.YEARS))
+    return counted, spans
+
+
+def whole_list(request: HttpRequest, filterset: DocumentFilter) -> dict:
+    """The list without words or filters (the landing page): its total, facets and date
+    spans, as JSON, stored once per catalog stamp for the public (``caching.summaries``):
+    each is a pass over every published document, however few the page shows."""
+
+    def compute() -> dict:
+        total = filterset.queryset_without().count()
+        facets, spans = _counted(request, filterset, None, None, total) if total else ([], {})
+        return {
+            "total": total,
+            "facets": [dataclasses.asdict(facet) for facet in facets],
+            "spans": [[first, last, n] for (first, last), n in spans.items()],
+        }
+
+    return stored(request, "documents", compute)
+
+
+def _facets_from(data: list[dict]) -> list[Facet]:
+    return [
+        Facet(**{**facet, "values": [FacetValue(**value) for value in facet["values"]]})
+        for facet in data
+    ]
 
 
 def document_list(request: HttpRequest, format: str | None = None) -> HttpResponse:
@@ -154,14 +195,17 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
             documents = ordered(csv_documents(results), sort).iterator(chunk_size=CHUNK_SIZE)
         return csv_response(documents, request, "liaison-documents.csv")
 
-    ranked, pairs = None, None
+    ranked, pairs, whole = None, None, None
     if sort == "relevance":
         # Without a date range, the date spans count the results themselves.
         years = not any(name in cleaned for name in DocumentFilter.YEARS)
         page, ranked, pairs = relevance_page(request, filterset, years)
         total = len(ranked)
     else:
-        page, total = date_page(request, filterset.queryset_without(), sort)
+        # Without words or filters, the total, facets and spans are the whole catalog's.
+        whole = None if cleaned else whole_list(request, filterset)
+        given = whole["total"] if whole else None
+        page, total = date_page(request, filterset.queryset_without(), sort, given)
     if isinstance(page, HttpResponse):
         return page
 
@@ -169,16 +213,14 @@ def document_list(request: HttpRequest, format: str | None = None) -> HttpRespon
     for document in page.object_list:
         document.snippet = snippets.get(document.pk)
 
-    active = {name: cleaned[name] for name in SOURCES if name in cleaned}
     facets, years = [], []
-    if total:
+    if whole is not None:
+        facets = _facets_from(whole["facets"])
+        years = year_buckets({(first, last): n for first, last, n in whole["spans"]})
+    elif total:
 
         def count():
-            documents, scales = filterset.facet_documents(ranked, total)
-            counted = count_facets(documents, request.user, active, scales)
-            spans = pairs
-            if spans is None:
-                spans = year_pairs(filterset.queryset_without(*DocumentFilter.YEARS))
+            counted, spans = _counted(request, filterset, ranked, pairs, total)
             return counted, year_buckets(spans)
 
         # The counts depend on the words, filters and order asked for, not on the position

@@ -57,12 +57,28 @@ def years(events: QuerySet) -> YearChart | None:
     proportions. None when no event is dated. One query, counted by the database per pair
     of first and last year (a few hundred rows however many events; on the published ones,
     from the ``event_years`` index alone)."""
+    return chart(year_rows(events))
+
+
+def year_rows(events: QuerySet) -> list[list[int]]:
+    """The dated events counted per pair of first and last year, as [first, last, n]: the
+    rows ``chart`` draws (JSON, so that the public's can be stored)."""
     rows = (
         events.exclude(date_earliest=None, date_latest=None)
         .order_by()
         .values_list(*year_columns())
         .annotate(n=Count("*"))
     )
+    # Read without the ORM's converters: PostgreSQL's EXTRACT gives decimals.
+    return [[_year(first), _year(last), n] for first, last, n in rows]
+
+
+def _year(value) -> int | None:
+    return None if value is None else int(value)
+
+
+def chart(rows) -> YearChart | None:
+    """The chart of ``year_rows``."""
     counts: Counter = Counter()
     for first, last, n in rows:
         first, last = first or last, last or first

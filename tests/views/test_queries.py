@@ -11,8 +11,9 @@ from tests.views import factories as make
 # reads the catalog version, catalog.caching)
 PAGES = [
     # The first page after a change to the catalog also reads the restrictions of the
-    # withheld view (catalog.restrictions), once per catalog version and day.
-    ("/", 10),
+    # withheld view (catalog.restrictions), once per catalog version and day, and counts
+    # what the home page shows of the whole catalog, and stores it (catalog.caching.summaries).
+    ("/", 12),
     # One of them reads the scanned pages the viewer shows (catalog.scans.iiif).
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/", 12),
     ("/documents/mfs-relations-with-iraqi-intelligence-1986/cite.bib", 7),
