@@ -2,7 +2,7 @@
 
 from collections import defaultdict
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
@@ -58,11 +58,11 @@ def _events_of(user, participants) -> QuerySet:
 
 def _documents(user, *sources: QuerySet) -> QuerySet:
     """The visible documents of the texts in ``sources`` (mentions or evidence), by date:
-    one ``IN`` subquery on indexed columns per source."""
-    condition = Q()
-    for passages in sources:
-        condition |= Q(pk__in=passages.values("translation__document_id"))
-    documents = Document.objects.visible_to(user).filter(condition).only(*DOCUMENT_COLUMNS)
+    one ``IN`` over the union of the sources' documents, each read on indexed columns. (An
+    ``IN`` per source joined by ``OR`` made PostgreSQL scan every document of the catalog.)"""
+    first, *others = (p.order_by().values("translation__document_id") for p in sources)
+    linked = first.union(*others) if others else first
+    documents = Document.objects.visible_to(user).filter(pk__in=linked).only(*DOCUMENT_COLUMNS)
     return documents.order_by(*chronological(), "title", "pk")
 
 
