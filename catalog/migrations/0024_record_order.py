@@ -6,11 +6,13 @@ from django.db.models.functions import Coalesce
 
 
 def store_date_order(apps, schema_editor):
-    """Each document's date order from its stored bounds (``Document.compute_derived``).
+    """Each document's date order from its stored bounds (``Document.compute_derived``), and
+    each past version's, so that a version compares and restores as it was.
     After the index, not before: an index built over rows just rewritten waits on
     PostgreSQL for every older transaction to end before a query may use it."""
-    documents = apps.get_model("catalog", "Document").objects
-    documents.update(date_order=Coalesce("date_earliest", "date_latest", Value(datetime.date.max)))
+    order = Coalesce("date_earliest", "date_latest", Value(datetime.date.max))
+    for name in ("Document", "HistoricalDocument"):
+        apps.get_model("catalog", name).objects.update(date_order=order)
 
 
 def analyse(apps, schema_editor):
