@@ -1,12 +1,11 @@
 """Public URLs of the catalog."""
 
-from django.contrib.sitemaps import views as sitemaps
 from django.urls import path
 
 from catalog.opendata import views as opendata
 from catalog.opendata.oai import views as oai
+from catalog.publishing import sitemaps as sitemap_views
 from catalog.publishing.feeds import RecentDocumentsFeed
-from catalog.publishing.sitemaps import SITEMAPS
 from catalog.scans.iiif import presentation
 from catalog.views import collections, documents, events, home, network, people, site, vocabularies
 from catalog.views import search as search_views
@@ -47,14 +46,13 @@ urlpatterns = [
     path("places/<slug:slug>/", vocabularies.place_detail, name="place"),
     path(
         "sitemap.xml",
-        sitemaps.index,
-        {"sitemaps": SITEMAPS, "sitemap_url_name": "catalog:sitemap_section"},
+        sitemap_views.index,
+        {"sitemap_url_name": "catalog:sitemap_section"},
         name="sitemap",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemaps.sitemap,
-        {"sitemaps": SITEMAPS},
+        sitemap_views.section,
         name="sitemap_section",
     ),
     path("feeds/documents.atom", RecentDocumentsFeed(), name="documents_feed"),

@@ -19,11 +19,21 @@ drafts on the public site, get theirs counted afresh (for the page's rows only).
 import functools
 from collections.abc import Callable, Iterable
 
-from django.db.models import Count, Value
+from django.db.models import CharField, Count, Value
 from django.utils import timezone
 
 from catalog.caching.store import release, request_version
-from catalog.models import ContactEvent, Document, ListCount, Participant
+from catalog.models import (
+    Agency,
+    Collection,
+    ContactEvent,
+    Document,
+    ListCount,
+    Participant,
+    Person,
+    Place,
+    Subject,
+)
 from catalog.views.pages import sees_drafts, visible_q
 
 # The row that says a kind was counted under a stamp; it sorts before every real count.
@@ -67,6 +77,28 @@ def _participants(user):
     return per("agency").union(per("person"), total.values_list("kind", "record", "n"), all=True)
 
 
+# The records the sitemap lists, section by section (published and not withheld, or all
+# subjects and places): their numbers are the kind "sitemap-sizes", record id 1 for the first.
+SITEMAP_MODELS = (Document, Person, Agency, ContactEvent, Collection, Subject, Place)
+
+
+def _sitemap_sizes(user):
+    """The sitemap's published records per section, in one statement: the public's, whoever
+    asks (it lists nothing else)."""
+
+    def per(section: int, model):
+        rows = model.objects.all() if model in (Subject, Place) else model.objects.visible_to(None)
+        rows = rows.order_by()
+        # Named apart from the models' own fields (an agency has a "kind").
+        label = Value("sitemap-sizes", CharField())
+        rows = rows.annotate(count_kind=label, section=Value(section))
+        rows = rows.values("count_kind", "section").annotate(n=Count("*"))
+        return rows.values_list("count_kind", "section", "n")
+
+    first, *others = (per(n, model) for n, model in enumerate(SITEMAP_MODELS, start=1))
+    return first.union(*others, all=True)
+
+
 # Each kind, and what counts it for ``user`` as (kind, record id, count): kinds counted by
 # the same statement are stored together.
 KINDS: dict[str, Callable] = {
@@ -76,6 +108,7 @@ KINDS: dict[str, Callable] = {
     "agency-events": _participants,
     "person-events": _participants,
     "events": _participants,
+    "sitemap-sizes": _sitemap_sizes,
 }
 
 
@@ -149,6 +182,15 @@ def counts(request, kind: str, ids: Iterable[int]) -> dict[int, int]:
     return {pk: found.get(pk, 0) for pk in ids}
 
 
+def stored_total(request, kind: str, pk: int) -> int | None:
+    """The public's stored count of ``kind`` for record ``pk`` (a place's documents: the
+    total of its page's list), or None for staff and outside a request, whose lists count
+    their own rows (with drafts) as they read them."""
+    if request is None or sees_drafts(getattr(request, "user", None)):
+        return None
+    return counts(request, kind, [pk])[pk]
+
+
 def top(request, kind: str, limit: int) -> list[int]:
     """The ids of the (at most ``limit``) records with the highest counts, highest first."""
     found = _not_stored(request, kind)
@@ -215,4 +257,4 @@ def _store_order(kind: str, current: str, rows: list) -> None:
     )
 
 
-__all__ = ["counts", "stamp", "stored_page", "top"]
+__all__ = ["counts", "stamp", "stored_page", "stored_total", "top"]

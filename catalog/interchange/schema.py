@@ -201,7 +201,7 @@ RECORD_TYPES: list[RecordType] = [
         ),
         key=("slug",),
         description="Documents as published.",
-        derived=_dated(Document),
+        derived=_dated(Document, "date_order"),
         prepare=_derive,
         alternate_key=("publisher", "publisher_record_id"),
     ),

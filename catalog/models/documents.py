@@ -4,6 +4,8 @@ A document is the archival unit as published; its texts are what visitors
 read, and every mention and piece of evidence points into one of them.
 """
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from simple_history.models import HistoricalRecords
@@ -37,6 +39,10 @@ class Document(Dated, Publishable):
     date_precision = date_precision_field()
     date_earliest = date_bound_field(db_index=True)
     date_latest = date_bound_field(db_index=True)
+    # The date a record's page sorts it by (``DATE_ORDER``): the earliest day it may mean, an
+    # open start by its other end, undated last (``UNDATED``); stored so that an index
+    # serves the order. ``views.pages.chronological`` is the same order, computed.
+    date_order = models.DateField(editable=False, default=datetime.date.max)
     place_date_line = models.CharField(
         "place and date line",
         max_length=255,
@@ -77,10 +83,19 @@ class Document(Dated, Publishable):
     places = models.ManyToManyField("catalog.Place", blank=True, related_name="documents")
     history = HistoricalRecords(m2m_fields=[subjects, places, original_languages])
 
+    # The date order of a place's, subject's or person's documents: ties by title, then id.
+    DATE_ORDER = ("date_order", "title", "pk")
+    UNDATED = datetime.date.max
+
     class Meta:
         ordering = ["date_earliest", "title"]
         permissions = [("publish_document", "Can publish and unpublish documents")]
         indexes = [
+            # A record's page reads the first of its documents in date order from this
+            # index, probing each for the record, rather than sorting all its documents.
+            models.Index(
+                fields=["status", "date_order", "title", "id"], name="document_date_order"
+            ),
             # The home page's recent additions and the feed: the newest published documents
             # read from the index in order, rather than every published document sorted.
             models.Index(fields=["status", "-created", "-id"], name="document_recent"),
@@ -103,6 +118,10 @@ class Document(Dated, Publishable):
 
     def get_absolute_url(self) -> str:
         return slug_url("catalog:document", self.slug)
+
+    def compute_derived(self) -> None:
+        super().compute_derived()
+        self.date_order = self.date_earliest or self.date_latest or self.UNDATED
 
     @property
     def public_texts(self) -> list:

@@ -2,8 +2,11 @@
 
 Only published records are listed. A section reads two columns per record (slug and
 last change) with ``values``, and builds each address from a prefix reversed once, so that
-a page costs two queries and no model instances; the index asks each section for its size
-and latest change together, one query a section, whatever the size of the catalog.
+a page costs two queries and no model instances. The index reads each section's latest
+change from the index on (status, modified), one seek a section, and the sizes of all
+sections from the counts stored for the public per catalog stamp (``caching.counts``,
+kind ``sitemap-sizes``: counting every published record on each request made the index
+slower as the catalog grew); a page of a section reads its section's size from there too.
 
 ``SECTION_SIZE`` is 1,000, not the 10,000 the protocol allows: what a page of a section
 costs is the number of its entries (reading and writing them; at 10,000 entries, about a
@@ -11,12 +14,13 @@ second), so a size that the smallest catalog already fills keeps a page's cost t
 any size; the catalog's growth adds pages to the index instead, a line each.
 """
 
-from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import Sitemap, views
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
+from django.db.models import Max
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from catalog.caching import counts
 from catalog.models import Agency, Collection, ContactEvent, Document, Person, Place, Subject
 
 SECTION_SIZE = 1_000
@@ -29,6 +33,10 @@ class RecordSitemap(Sitemap):
     limit = SECTION_SIZE
     model = None
     url_name = ""
+
+    def __init__(self, sizes: dict[int, int] | None = None):
+        # The published records' numbers per section (``published_sizes``), when read.
+        self.sizes = sizes
 
     def records(self):
         return self.model.objects.all()
@@ -44,6 +52,8 @@ class RecordSitemap(Sitemap):
         paginator = Paginator(self._items(), self.limit)
         if "_statistics" in self.__dict__:
             paginator.count = self._statistics["count"]
+        elif self.sizes is not None and self.model in counts.SITEMAP_MODELS:
+            paginator.count = self.sizes[counts.SITEMAP_MODELS.index(self.model) + 1]
         return paginator
 
     @cached_property
@@ -71,8 +81,11 @@ class PublishedSitemap(RecordSitemap):
 
     @cached_property
     def _statistics(self) -> dict:
-        """The section's size and latest change, in one query (an index holds both)."""
-        return self.records().aggregate(count=Count("pk"), latest=Max("modified"))
+        """The section's size (stored) and latest change (one seek in the index on
+        (status, modified))."""
+        section = counts.SITEMAP_MODELS.index(self.model) + 1
+        count = self.sizes[section] if self.sizes is not None else self.records().count()
+        return {"count": count, **self.records().aggregate(latest=Max("modified"))}
 
     def get_latest_lastmod(self):
         return self._statistics["latest"]
@@ -131,3 +144,22 @@ SITEMAPS = {
     "subjects": SubjectSitemap,
     "places": PlaceSitemap,
 }
+
+
+def _sections(request) -> dict[str, Sitemap]:
+    """The sections, each with the published records' numbers stored for this stamp."""
+    sizes = counts.counts(request, "sitemap-sizes", range(1, len(counts.SITEMAP_MODELS) + 1))
+    return {
+        name: site(sizes) if issubclass(site, RecordSitemap) else site()
+        for name, site in SITEMAPS.items()
+    }
+
+
+def index(request, **kwargs):
+    """The sitemap index (Django's), its sections' sizes read from the stored counts."""
+    return views.index(request, _sections(request), **kwargs)
+
+
+def section(request, **kwargs):
+    """A page of a section (Django's), its size read from the stored counts."""
+    return views.sitemap(request, _sections(request), **kwargs)

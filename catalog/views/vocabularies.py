@@ -11,7 +11,7 @@ from catalog.models import ContactEvent, Document, Place, Subject
 from catalog.publishing import linked_data
 from catalog.views.hierarchy import tree_rows
 from catalog.views.pages import chronological, page_query, paginate
-from catalog.views.sections import DOCUMENT_COLUMNS, EVENT_COLUMNS, section
+from catalog.views.sections import EVENT_COLUMNS, documents_of, section
 
 ROWS_PER_PAGE = 200
 
@@ -37,18 +37,15 @@ def subject_list(request: HttpRequest) -> HttpResponse:
 
 def subject_detail(request: HttpRequest, slug: str) -> HttpResponse:
     subject = get_object_or_404(Subject, slug=slug)
-    documents = Document.objects.visible_to(request.user).filter(
-        pk__in=Document.subjects.through.objects.filter(subject=subject).values("document_id")
-    )
+    links = Document.subjects.through.objects.filter(subject=subject)
+    documents = Document.objects.visible_to(request.user)
     return render(
         request,
         "catalog/subject_detail.html",
         {
             "subject": subject,
             "json_ld": linked_data.subject(subject, request),
-            "page": section(
-                request, documents.only(*DOCUMENT_COLUMNS).order_by(*chronological(), "title", "pk")
-            ),
+            "page": documents_of(request, documents, links, "subject-documents", subject.pk),
         },
     )
 
@@ -75,9 +72,8 @@ def place_list(request: HttpRequest) -> HttpResponse:
 def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
     place = get_object_or_404(Place.objects.select_related("parent"), slug=slug)
     user = request.user
-    documents = Document.objects.visible_to(user).filter(
-        pk__in=Document.places.through.objects.filter(place=place).values("document_id")
-    )
+    links = Document.places.through.objects.filter(place=place)
+    documents = Document.objects.visible_to(user)
     events = (
         ContactEvent.objects.visible_to(user)
         .filter(place=place)
@@ -92,8 +88,6 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "json_ld": linked_data.place(place, request),
             "children": place.children.order_by("name"),
             "events": section(request, events, "events"),
-            "page": section(
-                request, documents.only(*DOCUMENT_COLUMNS).order_by(*chronological(), "title", "pk")
-            ),
+            "page": documents_of(request, documents, links, "place-documents", place.pk),
         },
     )

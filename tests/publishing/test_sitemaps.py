@@ -92,7 +92,9 @@ def test_sitemaps_make_the_same_few_queries_as_the_catalog_grows(
     before = queries()
     make.grow(Person.objects.get(slug="saadoun-shaker"), Agency.objects.get(slug="mfs"), 15)
     assert Document.objects.count() > 10
-    with django_assert_max_num_queries(9):  # a section's size and latest change: one query
+    # A section's latest change: one query; the sizes of all: one, read from those stored
+    # (two more to count and store them, once per catalog version and day).
+    with django_assert_max_num_queries(10):
         assert queries() == before
 
 
@@ -125,3 +127,34 @@ def test_a_sections_latest_change_is_that_of_its_published_records(seed, client)
     latest = Document.objects.published().latest("modified").modified
     assert dates["sitemap-documents.xml"].startswith(latest.date().isoformat())
     assert latest < Document.objects.get(slug="later-draft").modified
+
+
+def test_the_stored_sizes_count_the_public_records_and_follow_every_change(
+    seed, client, monkeypatch
+):
+    """A page a document: the index's pages of documents are those the public may see, and
+    publishing, unpublishing or withholding one changes them at once."""
+    from catalog.models import Restriction
+    from tests.restrictions.helpers import withhold
+
+    monkeypatch.setattr(sitemaps.DocumentSitemap, "limit", 1)
+
+    def pages() -> int:
+        listed = locations(client, "/sitemap.xml")
+        return len([loc for loc in listed if loc.startswith("/sitemap-documents.xml")])
+
+    for n in range(3):
+        make.document(f"sized-{n}", "A memo.")
+    draft = make.document("sized-draft", "A memo.", status=make.DRAFT).document
+    published = Document.objects.published().count()
+    assert pages() == published
+    draft.status = Status.PUBLISHED
+    draft.save()
+    assert pages() == published + 1
+    withhold(scope=Restriction.Scope.DOCUMENT, document=draft)
+    assert pages() == published
+    Document.objects.filter(slug="sized-0").update(status=Status.DRAFT)
+    assert pages() == published - 1
+    # The last page of the section is there, and no page past it.
+    assert client.get(f"/sitemap-documents.xml?p={published - 1}").status_code == 200
+    assert client.get(f"/sitemap-documents.xml?p={published}").status_code == 404

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from catalog.dates import describe_tenure
+from catalog.models import Agency, Status
 
 
 def main_html(response) -> str:
@@ -207,3 +208,41 @@ def test_persons_are_paged(seed, client, monkeypatch):
         person_slugs(client.get("/persons/?page=2")),
     )
     assert len(first) == len(second) == 3 and not set(first) & set(second)
+
+
+def test_each_row_of_the_agency_tree_shows_its_address_abbreviation_and_draft_badge(seed, client):
+    from django.contrib.auth.models import User
+
+    from catalog.models import AgencyName
+    from catalog.models.people import NameKind
+
+    ha = Agency.objects.get(slug="mfs-ha-iii")
+    AgencyName.objects.create(agency=ha, name="Z-Abt", kind=NameKind.ABBREVIATION)
+    AgencyName.objects.create(agency=ha, name="Main Dept. III", kind=NameKind.TRANSLATION)
+    Agency.objects.create(slug="draft-bureau", name="Draft Bureau", country="Iraq")
+    html = main_html(client.get("/agencies/"))
+    # The first abbreviation by name, not another kind of name.
+    assert '<a href="/agencies/mfs-ha-iii/">Main Department III</a> (HA III)' in html
+    assert "Draft Bureau" not in html and "draft-badge" not in html
+    client.force_login(User.objects.create_user("archivist", is_staff=True))
+    html = main_html(client.get("/agencies/"))
+    assert (
+        '<a href="/agencies/draft-bureau/">Draft Bureau</a> <span class="draft-badge">'
+        "Draft, not public</span>"
+    ) in html
+
+
+def test_a_page_of_the_agency_tree_has_the_same_rows_at_any_size(seed, client):
+    """A page holds at most ``AGENCIES_PER_PAGE`` rows, a number that does not grow with
+    the catalog."""
+    from catalog.views import people
+
+    mfs = Agency.objects.get(slug="mfs")
+    Agency.objects.bulk_create(
+        Agency(slug=f"unit-{n:03}", name=f"Unit {n:03}", parent=mfs, status=Status.PUBLISHED)
+        for n in range(people.AGENCIES_PER_PAGE + 5)
+    )
+    first = agency_slugs(client.get("/agencies/"))
+    second = agency_slugs(client.get("/agencies/?page=2"))
+    assert len(first) == people.AGENCIES_PER_PAGE <= 50
+    assert second and not set(first) & set(second)

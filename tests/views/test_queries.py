@@ -48,7 +48,9 @@ PAGES = [
     ("/subjects/counterintelligence/", 4),
     ("/places/", 5),
     ("/places/iraq/", 6),
-    ("/sitemap.xml", 9),  # a query a section: its size and latest change
+    # A query a section of published records (its latest change); the sizes of all sections
+    # read in one query (counted for the public and stored in two, once per version and day).
+    ("/sitemap.xml", 10),
     ("/sitemap-documents.xml", 3),
 ]
 
