@@ -70,6 +70,16 @@ class ContactEvent(Dated, Publishable):
                 "id",
                 name="event_chronological",
             ),
+            # A place's page: its events in chronological order, then title (the order of
+            # ``views.vocabularies.place_detail``), a page read from the index alone.
+            models.Index(
+                "place",
+                "status",
+                Coalesce("date_earliest", "date_latest"),
+                "title",
+                "id",
+                name="event_place_chronological",
+            ),
         ]
 
     def __str__(self) -> str:

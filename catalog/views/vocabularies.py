@@ -6,7 +6,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from catalog.caching import cached
-from catalog.caching.counts import counts
+from catalog.caching.counts import counts, stored_total
 from catalog.models import ContactEvent, Document, Place, Subject
 from catalog.publishing import linked_data
 from catalog.views.hierarchy import tree_rows
@@ -87,7 +87,9 @@ def place_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "place": place,
             "json_ld": linked_data.place(place, request),
             "children": place.children.order_by("name"),
-            "events": section(request, events, "events"),
+            "events": section(
+                request, events, "events", total=stored_total(request, "place-events", place.pk)
+            ),
             "page": documents_of(request, documents, links, "place-documents", place.pk),
         },
     )

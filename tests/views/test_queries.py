@@ -47,7 +47,8 @@ PAGES = [
     ("/subjects/", 6),
     ("/subjects/counterintelligence/", 4),
     ("/places/", 5),
-    ("/places/iraq/", 6),
+    # A place's two lists each read their stored total (documents, then events) and a page.
+    ("/places/iraq/", 7),
     # A query a section of published records (its latest change); the sizes of all sections
     # read in one query (counted for the public and stored in two, once per version and day).
     ("/sitemap.xml", 10),

@@ -4,11 +4,12 @@ with their totals (``catalog.views.sections``)."""
 import re
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from catalog.models import Agency, Person, Restriction
+from catalog.models import Agency, ContactEvent, Person, Restriction
 from catalog.views import sections
 from tests.restrictions.helpers import withhold
 from tests.views import factories as make
@@ -136,3 +137,32 @@ def test_record_pages_make_the_same_few_queries_however_long_their_lists(
     for url in PAGES:
         after = queries(client, url)
         assert after == before[url] <= 12, f"{url}: {before[url]} queries, then {after}"
+
+
+def test_a_places_events_total_is_the_publics_and_follows_changes(seed, client, small_sections):
+    """For the public a place's events are read a page at a time along their index, with
+    the total stored per catalog version (``counts``, kind "place-events"): it leaves out
+    drafts and withheld events and follows publishing; staff count their own."""
+    grow_seed(12)
+    url = "/places/extra-place/"
+
+    def shown(page: str = "") -> tuple[int, list[str]]:
+        html = section(client.get(url + page).content.decode(), "events")
+        total = int(re.search(r"of (\d+) contact events</li>", html).group(1))
+        return total, re.findall(r'href="/events/([^/"]+)/"', html)
+
+    events = ContactEvent.objects.filter(place__slug="extra-place", status=make.PUBLISHED)
+    total, first = shown()
+    assert total == events.count() and len(first) == 5
+    expected = [e.slug for e in events.order_by("date_earliest", "title", "pk")[:5]]
+    assert first == expected
+
+    hidden = events.get(slug=first[0])
+    hidden.status = make.DRAFT
+    hidden.save()
+    total_after, first_after = shown()
+    assert total_after == total - 1 and hidden.slug not in first_after
+
+    client.force_login(User.objects.create_user("archivist", is_staff=True))
+    staff_total, _ = shown()
+    assert staff_total == total
