@@ -96,8 +96,17 @@ def _collect(seed):
 
 
 # Kept by the catalog itself, never edited: the search tables (the words of spelling
-# suggestions too) and the version token that every write changes (catalog.caching).
-DERIVED = {"documentsearchtext", "documentvector", "searchword", "catalogversion", "listcount"}
+# suggestions too), the version token that every write changes and what is stored per
+# version for the lists, the home page and the network (catalog.caching).
+DERIVED = {
+    "documentsearchtext",
+    "documentvector",
+    "searchword",
+    "catalogversion",
+    "listcount",
+    "listsummary",
+    "networkedge",
+}
 
 
 def test_every_record_type_is_in_the_admin():
