@@ -324,7 +324,7 @@ class ContactEventSerializer(serializers.ModelSerializer):
     place = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     participants = serializers.SerializerMethodField()
     documents = VisibleSlugs(
-        lambda event: (e.translation.document for e in event.evidence.all()),
+        lambda event: (e.translation.document for e in _shown(event.evidence.all())),
         help_text="Documents whose texts attest it.",
     )
 

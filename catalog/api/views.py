@@ -132,7 +132,11 @@ def public_roles(user):
     )
     if sees_drafts(user):
         return roles
-    shown = visible_q(user, "evidence__translation__document__")
+    # As on the page (``catalog.views.people``): evidence in a published document, outside
+    # withheld passages and draft texts.
+    shown = visible_q(user, "evidence__translation__document__") & public.passages_shown_q(
+        "evidence__"
+    )
     return roles.annotate(
         evidence_total=Count("evidence"), evidence_shown=Count("evidence", filter=shown)
     ).filter(Q(evidence_total=0) | Q(evidence_shown__gt=0))

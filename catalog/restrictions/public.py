@@ -151,16 +151,23 @@ def naming_documents(field: str, record):
     return Q(pk__in=shown)
 
 
-def passages_shown_q() -> Q:
-    """A condition on mentions or evidence (rows with a translation, start and end): those
-    outside withheld content and outside draft texts. ``Q()`` when nothing is withheld."""
+def passages_shown_q(prefix: str = "") -> Q:
+    """A condition on mentions or evidence (rows with a translation, start and end; at
+    ``prefix``, "evidence__" from an office, when given): those outside withheld content
+    and outside draft texts. ``Q()`` when nothing is withheld."""
     current = view()
     hidden = Q()
     if current.texts or current.drafts:
-        hidden |= Q(translation_id__in=[*current.texts, *current.drafts])
+        hidden |= Q(**{f"{prefix}translation_id__in": [*current.texts, *current.drafts]})
     if current.documents:
-        hidden |= Q(translation__document_id__in=list(current.documents))
+        hidden |= Q(**{f"{prefix}translation__document_id__in": list(current.documents)})
     for translation_id, spans in current.spans.items():
         for start, end, _ in spans:
-            hidden |= Q(translation_id=translation_id, start__lt=end, end__gt=start)
+            hidden |= Q(
+                **{
+                    f"{prefix}translation_id": translation_id,
+                    f"{prefix}start__lt": end,
+                    f"{prefix}end__gt": start,
+                }
+            )
     return ~hidden if hidden else Q()

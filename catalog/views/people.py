@@ -113,13 +113,15 @@ def person_detail(request: HttpRequest, slug: str) -> HttpResponse:
         return person
     user = request.user
     events = section(request, _events_of(user, Participant.objects.filter(person=person)), "events")
-    # Documents that name the person outside withheld text, or attest an office they held.
+    # Documents that name the person, or attest an office they held, outside withheld text
+    # and draft texts (the list would otherwise tell what a withheld passage says).
+    shown = public.passages_shown_q()
     documents = section(
         request,
         _documents(
             user,
-            Mention.objects.filter(public.passages_shown_q(), person=person),
-            RoleEvidence.objects.filter(role__person=person),
+            Mention.objects.filter(shown, person=person),
+            RoleEvidence.objects.filter(shown, role__person=person),
         ),
     )
     roles = _roles(user, person=person)

@@ -272,3 +272,57 @@ def test_a_restriction_placed_after_the_facets_were_compiled_reaches_them(seed, 
     assert 'href="?person=taher-ahmed-amin"' in shown
     restrict(seed.translations.get(), NAME)
     assert "taher-ahmed-amin" not in client.get("/documents/").content.decode()
+
+
+def test_a_document_attesting_an_office_only_in_withheld_text_is_not_on_the_persons_page(
+    seed, client
+):
+    """A document whose only word on a person is the evidence of an office they held, in a
+    passage withheld (or in a draft text), is not listed on the person's page: the list
+    would tell what the withheld passage says."""
+    from tests.views import factories as make
+
+    role = seed.translations.get().roleevidence_set.first().role
+    quote = f"{role.person.preferred_name} was appointed head of the department."
+    note = make.document("appointment-note", f"The report says that {quote} Nothing else.")
+    make.role_evidence(role, note, quote)
+    page = f"/persons/{role.person.slug}/"
+    assert 'href="/documents/appointment-note/"' in client.get(page).content.decode()
+    restrict(note, quote)
+    assert 'href="/documents/appointment-note/"' not in client.get(page).content.decode()
+    # The office itself is still attested by the memo's evidence and still shown.
+    assert role.title in client.get(page).content.decode()
+
+
+def test_the_api_tells_no_more_than_the_pages_of_what_withheld_text_attests(seed, client):
+    """An office attested only in a withheld passage is not among the person's offices, and a
+    document attesting a contact only in a withheld passage is not among the contact's
+    documents, through the API as on the pages."""
+    from tests.api.conftest import get_json
+    from tests.views import factories as make
+
+    person = Person.objects.get(slug="saadoun-shaker")
+    office = person.roles.create(title="Inspector of Archives")
+    quote = "Saadoun Shaker served as Inspector of Archives."
+    note = make.document("inspector-note", f"It is recorded that {quote} No more.")
+    make.role_evidence(office, note, quote)
+    event = ContactEvent.objects.filter(evidence__translation__document=seed).first()
+    attested = "The delegation met again in the spring."
+    minutes = make.document("spring-minutes", f"Minutes. {attested} End.")
+    make.event_evidence(event, minutes, attested)
+
+    def shown():
+        offices = get_json(client, f"/api/persons/{person.slug}/")["offices"]
+        documents = get_json(client, f"/api/events/{event.slug}/")["documents"]
+        return {o["title"] for o in offices}, set(documents)
+
+    offices, documents = shown()
+    assert "Inspector of Archives" in offices and "spring-minutes" in documents
+    restrict(note, quote)
+    restrict(minutes, attested)
+    offices, documents = shown()
+    assert "Inspector of Archives" not in offices
+    assert "spring-minutes" not in documents and seed.slug in documents
+    # The pages agree.
+    assert "Inspector of Archives" not in client.get(f"/persons/{person.slug}/").content.decode()
+    assert "spring-minutes" not in client.get(f"/events/{event.slug}/").content.decode()
