@@ -185,6 +185,13 @@ def derived_date_columns(model: type[Dated]) -> tuple[str, ...]:
     return tuple(f"{prefix}_{suffix}" for _, prefix in model.DATES for suffix in suffixes)
 
 
+def passage_anchor(start: int, text_key: str | int = "") -> str:
+    """The id of the anchor of a passage starting at ``start`` in the text ``text_key`` (its
+    slug): 'p-translation-en-1737'. A document's texts each have passages of their own, at
+    offsets that may coincide, so the text is part of the id; without one, 'p-1737'."""
+    return f"p-{text_key}-{start}" if text_key != "" else f"p-{start}"
+
+
 class Passage(models.Model):
     """A span of characters in a translation's text: what a fact rests on.
 
@@ -228,6 +235,14 @@ class Passage(models.Model):
                     f"“{text[self.start : self.end]}”, not “{self.quote}”."
                 }
             )
+
+    @property
+    def anchor(self) -> str:
+        """The id of the passage on its document's page, unique among all its texts:
+        'p-translation-en-1737' (``passage_anchor``). Reads ``translation``: load it with
+        the passage (``select_related``) wherever many are linked."""
+        text = self.translation
+        return passage_anchor(self.start, text.slug or text.pk)
 
 
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from catalog.models.base import passage_anchor
+
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
@@ -30,16 +32,16 @@ class Span:
     children: list["Span"] = field(default_factory=list)
 
 
-def passage_anchor(start: int) -> str:
-    """The id of the anchor of the passage starting at ``start``: 'p-1234'."""
-    return f"p-{start}"
-
-
 def render(
-    text: str, mentions: list[Span], passages: list[Span], withheld: list[Span] = ()
+    text: str,
+    mentions: list[Span],
+    passages: list[Span],
+    withheld: list[Span] = (),
+    text_key: str | int = "",
 ) -> SafeString:
     """``text`` as paragraphs of escaped HTML, with ``mentions`` and ``passages`` marked, and
-    the placeholders of ``withheld`` content styled as such."""
+    the placeholders of ``withheld`` content styled as such. ``text_key`` (the text's slug)
+    is part of each passage's id (``passage_anchor``), unique among a document's texts."""
     html = []
     anchored: set[int] = set()
     spans = _clean_spans(text, mentions, [*withheld, *passages])
@@ -47,7 +49,7 @@ def render(
         inside = [s for s in spans if para_start <= s.start < para_end]
         root = Span(para_start, para_end, "paragraph")
         _nest(root, inside, anchored)
-        html.append(f"<p>{_render_children(text, root)}</p>")
+        html.append(f"<p>{_render_children(text, root, text_key)}</p>")
     return mark_safe("\n".join(html))  # noqa: S308 - every text segment is escaped above
 
 
@@ -104,22 +106,26 @@ def _nest(root: Span, spans: list[Span], anchored: set[int]) -> None:
             anchored.add(_anchor(span))
 
 
-def _render_children(text: str, node: Span) -> str:
+def _anchor_id(span: Span, key: str | int) -> str:
+    return escape(passage_anchor(_anchor(span), key))
+
+
+def _render_children(text: str, node: Span, key: str | int) -> str:
     parts, position = [], node.start
     for child in node.children:
         parts.append(_escape(text[position : child.start]))
-        parts.append(_render_span(text, child))
+        parts.append(_render_span(text, child, key))
         position = child.end
     parts.append(_escape(text[position : node.end]))
     return "".join(parts)
 
 
-def _render_span(text: str, span: Span) -> str:
-    inner = _render_children(text, span)
+def _render_span(text: str, span: Span, key: str | int) -> str:
+    inner = _render_children(text, span, key)
     if span.kind == "anchor":
-        return f'<span class="passage-anchor" id="{passage_anchor(_anchor(span))}"></span>'
+        return f'<span class="passage-anchor" id="{_anchor_id(span, key)}"></span>'
     if span.kind == "passage":
-        return f'<span class="passage" id="{passage_anchor(_anchor(span))}">{inner}</span>'
+        return f'<span class="passage" id="{_anchor_id(span, key)}">{inner}</span>'
     if span.kind == "page":
         return (
             f'<a class="page-break" href="#scans" data-scan-page="{span.anchor}">'

@@ -87,6 +87,12 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         for passages in (mentions, event_evidence, role_evidence)
     )
     translations = list(public.shown_texts(document.translations.all()))
+    # Each passage links to its anchor, which names its text (``Passage.anchor``): the texts
+    # read above, not a query per passage. (Shown passages stand in shown texts.)
+    shown_texts = {text.pk: text for text in translations}
+    for passage in [*event_evidence, *role_evidence]:
+        if passage.translation_id in shown_texts:
+            passage.translation = shown_texts[passage.translation_id]
     # The scans beside the text, and where each page begins in it (catalog.scans.iiif).
     scans = scan_viewer.context(request, document)
     breaks = scan_viewer.page_breaks(scans, translations)
@@ -269,7 +275,9 @@ def _annotated(view, translation, mentions, event_evidence, role_evidence, user,
         annotated_text.Span(start, end, "withheld", css=withholding.PLACEHOLDER_TITLE)
         for start, end in withholding.placeholders(redacted)
     ] + scan_viewer.break_spans(redacted, breaks)
-    return annotated_text.render(redacted.text, spans, passages, placeholders)
+    return annotated_text.render(
+        redacted.text, spans, passages, placeholders, translation.slug or translation.pk
+    )
 
 
 def _with_visible_co_translators(translations, user):

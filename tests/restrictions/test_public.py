@@ -200,7 +200,7 @@ def test_the_text_around_a_withheld_passage_keeps_its_links_and_anchors(seed, cl
     delegation = client.get("/events/1975-08-al-douri-delegation-to-the-gdr/")
     assert delegation.status_code == 200 and "Taher" not in delegation.content.decode()
     for evidence in EventEvidence.objects.filter(translation=translation):
-        anchor = f'id="p-{evidence.start}"'
+        anchor = f'id="{evidence.anchor}"'
         hidden = view.hides_event(evidence.event_id) or view.hides_passage(
             translation.pk, evidence.start, evidence.end
         )

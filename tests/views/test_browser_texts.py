@@ -46,3 +46,34 @@ def test_tabs_switch_the_texts_and_pair_the_original_on_a_wide_screen(seed, page
     expect(translation_panel).to_be_hidden()
     violations = axe_violations(page)
     assert not violations, report({SEED_URL: violations})
+
+
+def test_an_address_naming_a_passage_shows_the_text_it_stands_in(seed, page):
+    """A contact's page links to its evidence in the German original: on a phone, where the
+    translation is shown first and alone, the original is shown with the passage in view.
+    An address from before passages named their text ("#p-136") still finds the passage."""
+    from catalog.models import EventEvidence
+
+    english = seed.translations.get()
+    evidence = EventEvidence.objects.filter(translation=english).first()
+    quote = english.text[evidence.start : evidence.end]
+    text = "Vorbemerkung. " * 400 + quote + " Ende."
+    original = Translation.objects.create(
+        document=seed, kind="original", language=german(), text=text
+    )
+    start = text.index(quote)
+    EventEvidence.objects.create(
+        event=evidence.event, translation=original, start=start, end=start + len(quote), quote=quote
+    )
+    page.set_viewport_size(PHONE)
+    page.set_default_timeout(30_000)
+    page.goto(f"{SEED_URL}#p-original-de-{start}")
+    passage = page.locator(f"#p-original-de-{start}")
+    expect(page.locator("#text-original-de")).to_be_visible()
+    expect(page.locator("#text-translation-en")).to_be_hidden()
+    expect(passage).to_be_in_viewport()
+    # The link the document's own list gives shows the English text again.
+    page.goto(f"{SEED_URL}#p-{evidence.start}")
+    expect(page.locator("#text-translation-en")).to_be_visible()
+    expect(page.locator(f"#p-translation-en-{evidence.start}")).to_be_in_viewport()
+    assert page.evaluate("window.location.hash") == f"#p-translation-en-{evidence.start}"

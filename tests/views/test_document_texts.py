@@ -82,3 +82,37 @@ def test_a_draft_text_is_not_on_the_page_and_the_slot_stays(seed, client):
     html = main_html(client.get(SEED_URL))
     assert GERMAN not in html and "Machine-read" not in html
     assert SLOT in html
+
+
+def test_each_passage_has_one_anchor_among_all_the_texts_and_pages_link_to_it(seed, client):
+    """An original and its translation each attest the contact at the same offset: each
+    passage has an id of its own, naming its text, and the contact's page links to each."""
+    import re
+
+    from catalog.models import EventEvidence
+
+    english = seed.translations.get()
+    evidence = EventEvidence.objects.filter(translation=english).select_related("event").first()
+    quote = english.text[evidence.start : evidence.end]
+    # A German text whose words stand at the same offset as the English passage.
+    words = "Zusammenarbeit. " * (evidence.start // 16 + 1)
+    text = words[: evidence.start] + quote + " Ende."
+    original = Translation.objects.create(
+        document=seed, kind="original", language=german(), text=text
+    )
+    EventEvidence.objects.create(
+        event=evidence.event, translation=original, start=evidence.start, end=evidence.end,
+        quote=quote,
+    )  # fmt: skip
+
+    html = main_html(client.get(SEED_URL))
+    ids = re.findall(r'id="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), sorted({i for i in ids if ids.count(i) > 1})
+    english_anchor = f"p-translation-en-{evidence.start}"
+    german_anchor = f"p-original-de-{evidence.start}"
+    assert f'id="{english_anchor}"' in html and f'id="{german_anchor}"' in html
+    event_page = client.get(evidence.event.get_absolute_url()).content.decode()
+    for anchor in (english_anchor, german_anchor):
+        assert f'href="{SEED_URL}#{anchor}"' in event_page
+    # The document's own list of what it attests leads to the passages on the page.
+    assert f'href="#{english_anchor}"' in html and f'href="#{german_anchor}"' in html

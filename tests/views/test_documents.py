@@ -65,7 +65,7 @@ def test_mentions_link_to_their_records_and_passages_have_anchors(seed, client):
     assert '<a class="mention person" href="/persons/saadoun-shaker/">Saadoun Shaker</a>' in html
     assert '<a class="mention agency" href="/agencies/mfs/">MfS</a>' in html
     # The evidence of the 29 August 1975 meeting is an anchored passage of the text.
-    match = re.search(r'<span class="passage" id="(p-\d+)">On 29 August 1975', html)
+    match = re.search(r'<span class="passage" id="(p-translation-en-\d+)">On 29 August 1975', html)
     assert match
     assert f'href="#{match.group(1)}"' in html  # linked from the list of events
 

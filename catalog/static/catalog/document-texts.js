@@ -1,13 +1,48 @@
 // A document's texts as tabs (WAI-ARIA tabs pattern), with the original beside the chosen
-// translation on wide screens. Without this script every text is shown, one after another,
-// and the links above them jump to each.
+// translation on wide screens; an address naming a passage shows the text it stands in.
+// Without this script every text is shown, one after another, and the links above them
+// jump to each.
 (function () {
   "use strict";
   var box = document.querySelector("[data-texts]");
   if (!box) return;
   var list = box.querySelector("[data-text-tabs]");
-  if (!list) return;
-  var tabs = Array.prototype.slice.call(list.querySelectorAll("[data-text-tab]"));
+  var tabs = [];
+
+  // The passage the address names ("#p-original-de-1737", from a person's or event's page).
+  // An address from before a passage's id named its text ("#p-1737") leads to the first
+  // passage starting there, in whichever text, and is corrected to name it.
+  function passage() {
+    var id = decodeURIComponent(window.location.hash.slice(1));
+    var found = id ? document.getElementById(id) : null;
+    var old = /^p-(\d+)$/.exec(id);
+    if (!found && old) {
+      found = box.querySelector('[id^="p-"][id$="-' + old[1] + '"]');
+      if (found) history.replaceState(null, "", "#" + found.id);
+    }
+    return found && box.contains(found) ? found : null;
+  }
+
+  function tabShowing(element) {
+    var panel = element.closest("[data-text-panel]");
+    return tabs.filter(function (t) { return panelOf(t) === panel; })[0] || null;
+  }
+
+  function reveal() {
+    var target = passage();
+    if (!target) return null;
+    var tab = tabShowing(target);
+    if (tab && target.closest("[data-text-panel]").hidden) show(tab, false);
+    target.scrollIntoView();
+    return target;
+  }
+  window.addEventListener("hashchange", reveal);
+  if (!list) {
+    reveal();
+    return;
+  }
+
+  tabs = Array.prototype.slice.call(list.querySelectorAll("[data-text-tab]"));
   var panels = Array.prototype.slice.call(box.querySelectorAll("[data-text-panel]"));
   var pairing = box.querySelector("[data-side-by-side]");
   var wide = window.matchMedia("(min-width: 75rem)");
@@ -75,8 +110,10 @@
   if (pairing) pairing.addEventListener("change", function () { show(current(), false); });
   wide.addEventListener("change", function () { show(current(), false); });
 
-  // A translation first (the original stands beside it), or the text the address names.
+  // A translation first (the original stands beside it), or the text the address names;
+  // then the passage the address names, in its text.
   var named = tabs.filter(function (t) { return "#" + t.getAttribute("data-text-tab") === window.location.hash; })[0];
   var first = named || tabs.filter(function (t) { return !panelOf(t).hasAttribute("data-original"); })[0] || tabs[0];
   show(first, false);
+  reveal();
 })();
