@@ -126,12 +126,12 @@ class Network:
         if some:
             drawn.append(
                 f"the {agencies} agenc{'y' if agencies == 1 else 'ies'} with most contacts, "
-                f"of {self.totals.agencies:,}"
+                f"of {self.totals.agencies}"
             )
         among = " among them" if some else ""
         # Every pair among the agencies drawn, or (at the bound) those with most contacts.
         busiest = " with most contacts" if pairs == network_edges.MOST_PAIRS or not some else ""
-        drawn.append(f"the {pairs} pair{_s(pairs)}{among}{busiest}, of {in_all:,} in all")
+        drawn.append(f"the {pairs} pair{_s(pairs)}{among}{busiest}, of {in_all} in all")
         return (
             f"Drawn and listed below: {', and '.join(drawn)}. Narrow the period or kinds of "
             "contact to see the others; each agency's page lists all of its contacts."
