@@ -201,12 +201,21 @@ class SyntheticCatalog:
             event.compute_derived()
             events.append(event)
         self._save(ContactEvent, events)
+        # The visitors come from another agency, abroad when there is one: each event joins
+        # a pair of agencies, as in the real catalog, and the network has something to draw.
+        abroad = {
+            country: [a for a in self.agencies if a.country != country] for country in COUNTRIES
+        }
         for event in events:
             host, visitor = rng.sample(self.persons, 2)
-            participants.append(
-                Participant(event=event, person=host, agency=rng.choice(self.agencies), role="host")
+            hosting = rng.choice(self.agencies)
+            visiting = rng.choice(
+                abroad[hosting.country] or [a for a in self.agencies if a is not hosting]
             )
-            participants.append(Participant(event=event, person=visitor, role="visitor"))
+            participants.append(Participant(event=event, person=host, agency=hosting, role="host"))
+            participants.append(
+                Participant(event=event, person=visitor, agency=visiting, role="visitor")
+            )
         self._save(Participant, participants)
         self.events = events
 

@@ -47,7 +47,9 @@ class NetworkEdge(models.Model):
     stored under the stamp it was drawn for, as ``ListCount``: one row per pair of agencies
     (``source`` < ``target``) and whether their contacts took place, with how many, of which
     kinds and the first events named; one row per agency drawn (``target`` 0: its contacts);
-    and one row that says the network was stored (``source`` 0: the events not drawn)."""
+    and one row that says the network was stored (``source`` 0: the events not drawn, and in
+    ``kinds`` how many agencies and pairs the whole network has, of which only the busiest are
+    stored and drawn)."""
 
     stamp = models.CharField(max_length=100)
     grouped = models.BooleanField()

@@ -194,3 +194,15 @@ def test_screenshots_of_the_pages_a_reviewer_looks_at_first(seed, page, viewport
         path = SCREENSHOTS / f"{name}-{viewport['width']}.png"
         page.screenshot(path=str(path), full_page=True)
         assert path.stat().st_size > 10_000, path
+
+
+@pytest.mark.parametrize("viewport", [DESKTOP, PHONE], ids=["desktop", "phone"])
+def test_a_network_drawn_in_part_has_no_axe_violations_and_fits_a_phone(seed, page, viewport):
+    from tests.views.test_network_bounded import busy_agencies
+
+    busy_agencies(50)
+    page.set_viewport_size(viewport)
+    page.goto("/network/?group=none")
+    assert "the 40 agencies with most contacts, of 58" in page.inner_text("[role=status]")
+    assert not axe_violations(page)
+    assert not scrolls_sideways(page)

@@ -2,6 +2,8 @@
 
 ``draw`` lays out a ``Summary`` (``edges``): the same summary always gives the same picture,
 whether it was computed for this request or read back from the stored network (``stored``).
+A large network is drawn in part, its busiest agencies and pairs (``edges.busiest``), and
+says so.
 """
 
 import math
@@ -9,7 +11,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from catalog.models import Agency, ContactEvent
-from catalog.views.network.edges import EVENTS_PER_EDGE, EventRef, Summary
+from catalog.views.network import edges as network_edges
+from catalog.views.network.edges import EVENTS_PER_EDGE, EventRef, Summary, Totals, busiest
 
 # Colours for up to nine countries, each at least 4.5:1 against white; the rest grey.
 PALETTE = [
@@ -28,7 +31,7 @@ LINE = round(FONT * 1.2, 1)  # from one line of a label to the next
 class Node:
     agency: Agency
     colour: str = OTHER_COLOUR
-    contacts: int = 0  # contact events drawn through this node
+    contacts: int = 0  # its contact events with agencies on the other side, drawn or not
     x: float = 0.0
     y: float = 0.0
     label_x: float = 0.0
@@ -109,6 +112,30 @@ class Network:
     countries: list[Country]
     not_drawn: int  # contact events with agencies that gave no edge
     view_box: tuple[float, float, float, float]
+    totals: Totals  # of the whole network, of which the busiest part may be drawn
+
+    @property
+    def partial(self) -> str:
+        """What is drawn of a network too large to draw whole, in words; else ""."""
+        agencies, pairs = len(self.nodes), len(self.edges)
+        in_all = self.totals.held + self.totals.not_held
+        some = agencies < self.totals.agencies
+        if not some and pairs == in_all:
+            return ""
+        drawn = []
+        if some:
+            drawn.append(
+                f"the {agencies} agenc{'y' if agencies == 1 else 'ies'} with most contacts, "
+                f"of {self.totals.agencies}"
+            )
+        among = " among them" if some else ""
+        # Every pair among the agencies drawn, or (at the bound) those with most contacts.
+        busiest = " with most contacts" if pairs == network_edges.MOST_PAIRS or not some else ""
+        drawn.append(f"the {pairs} pair{_s(pairs)}{among}{busiest}, of {in_all} in all")
+        return (
+            f"Drawn and listed below: {', and '.join(drawn)}. Narrow the period or kinds of "
+            "contact to see the others; each agency's page lists all of its contacts."
+        )
 
     @property
     def held(self) -> list[Edge]:
@@ -131,6 +158,10 @@ class Network:
         return round(self.view_box[0] + self.view_box[2] / 2, 1)
 
 
+def _s(n: int) -> str:
+    return "" if n == 1 else "s"
+
+
 def _wrap(text: str, width: int, most: int) -> list[str]:
     lines: list[str] = []
     for word in text.split():
@@ -145,7 +176,9 @@ def _wrap(text: str, width: int, most: int) -> list[str]:
 
 
 def draw(agencies: dict[int, Agency], summary: Summary) -> Network:
-    """Lay out ``summary``; ``agencies`` holds at least every agency it draws."""
+    """Lay out ``summary``, its busiest part when it is large; ``agencies`` holds at least
+    every agency it draws."""
+    summary = busiest(summary)
     nodes = {
         pk: Node(agencies[pk], contacts=contacts)
         for pk, contacts in sorted(
@@ -158,7 +191,9 @@ def draw(agencies: dict[int, Agency], summary: Summary) -> Network:
     ]
     countries = _colour(list(nodes.values()))
     view_box = _lay_out(list(nodes.values()), edges)
-    return Network(list(nodes.values()), edges, countries, summary.not_drawn, view_box)
+    return Network(
+        list(nodes.values()), edges, countries, summary.not_drawn, view_box, summary.totals
+    )
 
 
 def _order(agency: Agency) -> tuple[bool, str, str]:

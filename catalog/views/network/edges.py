@@ -31,6 +31,10 @@ OPPOSITE = {INITIATING: RECEIVING, RECEIVING: INITIATING}
 SIDE_ROLES = {side: [role for role, its in SIDES.items() if its == side] for side in OPPOSITE}
 NOT_HELD = {ContactEvent.Kind.PLANNED_MEETING}
 EVENTS_PER_EDGE = 5  # events named in the table for each pair
+# What one page draws and lists of a network at archive scale (hundreds of agencies, thousands
+# of pairs): a picture no one can read, and seconds to render. The page says how many more.
+MOST_AGENCIES = 40  # the agencies with most contacts
+MOST_PAIRS = 100  # the pairs among them with most contacts
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,41 @@ class Pair:
     events: list[EventRef]  # by date; all of them, or the first ones (``named``)
 
 
+@dataclass(frozen=True)
+class Totals:
+    """How many agencies and pairs the whole network has, drawn or not."""
+
+    agencies: int
+    held: int  # pairs whose contacts took place
+    not_held: int  # pairs whose planned contacts did not
+
+
 @dataclass
 class Summary:
     contacts: dict[int, int]  # agency (or group) drawn: the events drawn through it
     pairs: list[Pair]
     not_drawn: int  # events with agencies that gave no pair
+    whole: Totals | None = None  # when ``contacts`` and ``pairs`` are its busiest part only
+
+    @property
+    def totals(self) -> Totals:
+        if self.whole is not None:
+            return self.whole
+        held = sum(1 for pair in self.pairs if pair.held)
+        return Totals(len(self.contacts), held, len(self.pairs) - held)
+
+
+def busiest(summary: Summary) -> Summary:
+    """The ``MOST_AGENCIES`` agencies with most contacts and the ``MOST_PAIRS`` pairs among
+    them with most contacts, with the totals of the whole; ``summary`` itself when it is no
+    larger. Ties go to the agency, then the pair, catalogued first."""
+    if len(summary.contacts) <= MOST_AGENCIES and len(summary.pairs) <= MOST_PAIRS:
+        return summary
+    ranked = sorted(summary.contacts.items(), key=lambda item: (-item[1], item[0]))
+    contacts = dict(ranked[:MOST_AGENCIES])
+    among = [p for p in summary.pairs if p.source in contacts and p.target in contacts]
+    among.sort(key=lambda p: (-p.count, not p.held, p.source, p.target))
+    return Summary(contacts, among[:MOST_PAIRS], summary.not_drawn, summary.totals)
 
 
 def group_of(agencies: dict[int, Agency], agency_id: int) -> int:

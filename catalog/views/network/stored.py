@@ -11,15 +11,28 @@ read under another stamp than the one it was drawn for. Writes to ``NetworkEdge`
 change the version (``caching.version``).
 
 Only the public's network is stored, and only whole: staff (who see drafts) and the filtered
-views (a period, kinds of contact) are summarised for their request.
+views (a period, kinds of contact) are summarised for their request. Of a large network only
+what is drawn is stored (``edges.busiest``), with the totals of the whole, so that reading it
+back does not grow with the catalog either.
 """
+
+from dataclasses import asdict
 
 from catalog.caching.counts import stamp
 from catalog.models import Agency, ContactEvent, NetworkEdge
-from catalog.views.network.edges import EVENTS_PER_EDGE, EventRef, Pair, Summary, summarise
+from catalog.views.network.edges import (
+    EVENTS_PER_EDGE,
+    EventRef,
+    Pair,
+    Summary,
+    Totals,
+    busiest,
+    summarise,
+)
 
-# The row that says the network was stored under a stamp (its count: the events not drawn);
-# an agency's row has no target (its count: the events drawn through it).
+# The row that says the network was stored under a stamp (its count: the events not drawn;
+# its kinds: the ``Totals`` of the whole network); an agency's row has no target (its count:
+# the events drawn through it).
 MARKER = 0
 NODE = 0
 
@@ -31,8 +44,9 @@ def _rows(current: str, grouped: bool, summary: Summary) -> list[NetworkEdge]:
             count=count, kinds=kinds or {}, events=[[e.slug, e.title, e.kind] for e in events],
         )  # fmt: skip
 
+    summary = busiest(summary)
     return [
-        row(MARKER, MARKER, summary.not_drawn),
+        row(MARKER, MARKER, summary.not_drawn, kinds=asdict(summary.totals)),
         *(row(pk, NODE, contacts) for pk, contacts in summary.contacts.items()),
         *(
             row(p.source, p.target, p.count, p.held, p.kinds, p.events[:EVENTS_PER_EDGE])
@@ -58,6 +72,7 @@ def _read(rows) -> Summary | None:
     for source, target, held, count, kinds, events in rows:
         if source == MARKER:
             summary.not_drawn, found = count, True
+            summary.whole = Totals(**kinds) if kinds else None
         elif target == NODE:
             summary.contacts[source] = count
         else:
@@ -75,6 +90,7 @@ def _within(summary: Summary, agencies: dict[int, Agency]) -> Summary:
         contacts={pk: n for pk, n in summary.contacts.items() if pk in agencies},
         pairs=[p for p in summary.pairs if p.source in agencies and p.target in agencies],
         not_drawn=summary.not_drawn,
+        whole=summary.whole,
     )
 
 
@@ -91,7 +107,7 @@ def public_summary(request, grouped: bool) -> tuple[dict[int, Agency], Summary]:
         events = ContactEvent.objects.visible_to(user)
         summary = summarise(agencies, visible, events, grouped=grouped, named=EVENTS_PER_EDGE)
         _store(current, grouped, summary)
-        return agencies, summary
+        return agencies, busiest(summary)
     drawn = visible.filter(pk__in=list(summary.contacts)).prefetch_related("names")
     agencies = {a.pk: a for a in drawn}
     return agencies, _within(summary, agencies)
