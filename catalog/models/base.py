@@ -241,8 +241,7 @@ class Passage(models.Model):
         """The id of the passage on its document's page, unique among all its texts:
         'p-translation-en-1737' (``passage_anchor``). Reads ``translation``: load it with
         the passage (``select_related``) wherever many are linked."""
-        text = self.translation
-        return passage_anchor(self.start, text.slug or text.pk)
+        return passage_anchor(self.start, self.translation.key)
 
 
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+\Z")

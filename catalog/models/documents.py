@@ -224,6 +224,12 @@ class Translation(models.Model):
     def is_published(self) -> bool:
         return self.status == Status.PUBLISHED
 
+    @property
+    def key(self) -> str | int:
+        """What names the text in its document page's anchors (the text's panel, its
+        passages): its slug, else its id."""
+        return self.slug or self.pk
+
 
 def text_slug_base(kind: str, language_code: str) -> str:
     """A text's slug before any number: 'translation-en', 'original-de'."""

@@ -25,7 +25,7 @@ class Panel:
 
     @property
     def anchor(self) -> str:
-        return f"text-{self.text.slug or self.text.pk}"
+        return f"text-{self.text.key}"
 
     @property
     def label(self) -> str:

@@ -275,9 +275,7 @@ def _annotated(view, translation, mentions, event_evidence, role_evidence, user,
         annotated_text.Span(start, end, "withheld", css=withholding.PLACEHOLDER_TITLE)
         for start, end in withholding.placeholders(redacted)
     ] + scan_viewer.break_spans(redacted, breaks)
-    return annotated_text.render(
-        redacted.text, spans, passages, placeholders, translation.slug or translation.pk
-    )
+    return annotated_text.render(redacted.text, spans, passages, placeholders, translation.key)
 
 
 def _with_visible_co_translators(translations, user):
