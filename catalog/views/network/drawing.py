@@ -130,8 +130,8 @@ class Network:
             )
         among = " among them" if some else ""
         # Every pair among the agencies drawn, or (at the bound) those with most contacts.
-        busiest = " with most contacts" if pairs == network_edges.MOST_PAIRS or not some else ""
-        drawn.append(f"the {pairs} pair{_s(pairs)}{among}{busiest}, of {in_all} in all")
+        most = " with most contacts" if pairs == network_edges.MOST_PAIRS or not some else ""
+        drawn.append(f"the {pairs} pair{_s(pairs)}{among}{most}, of {in_all} in all")
         return (
             f"Drawn and listed below: {', and '.join(drawn)}. Narrow the period or kinds of "
             "contact to see the others; each agency's page lists all of its contacts."

@@ -44,7 +44,6 @@ def _rows(current: str, grouped: bool, summary: Summary) -> list[NetworkEdge]:
             count=count, kinds=kinds or {}, events=[[e.slug, e.title, e.kind] for e in events],
         )  # fmt: skip
 
-    summary = busiest(summary)
     return [
         row(MARKER, MARKER, summary.not_drawn, kinds=asdict(summary.totals)),
         *(row(pk, NODE, contacts) for pk, contacts in summary.contacts.items()),
@@ -105,9 +104,11 @@ def public_summary(request, grouped: bool) -> tuple[dict[int, Agency], Summary]:
     if summary is None:
         agencies = {a.pk: a for a in visible.prefetch_related("names")}
         events = ContactEvent.objects.visible_to(user)
-        summary = summarise(agencies, visible, events, grouped=grouped, named=EVENTS_PER_EDGE)
+        summary = busiest(
+            summarise(agencies, visible, events, grouped=grouped, named=EVENTS_PER_EDGE)
+        )
         _store(current, grouped, summary)
-        return agencies, busiest(summary)
+        return agencies, summary
     drawn = visible.filter(pk__in=list(summary.contacts)).prefetch_related("names")
     agencies = {a.pk: a for a in drawn}
     return agencies, _within(summary, agencies)
