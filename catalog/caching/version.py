@@ -29,7 +29,7 @@ import uuid
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.backends.signals import connection_created
 
-from catalog.models import CatalogVersion, ListCount, ListSummary, NetworkEdge
+from catalog.models import CatalogVersion, ListCount, ListSummary, NetworkEdge, RelatedSummary
 
 TABLE = CatalogVersion._meta.db_table
 # Counts stored for the public lists under the version itself (``caching.counts``).
@@ -38,6 +38,8 @@ STORED_COUNTS = ListCount._meta.db_table
 STORED_NETWORK = NetworkEdge._meta.db_table
 # Totals, facets and counts stored whole for the public (``caching.summaries``), the same way.
 STORED_SUMMARIES = ListSummary._meta.db_table
+# And each document's related documents (``related.stored``).
+STORED_RELATED = RelatedSummary._meta.db_table
 WRITE = re.compile(
     r"""^\s*(?:INSERT\s+(?:OR\s+\w+\s+)?INTO|REPLACE\s+INTO|UPDATE|DELETE\s+FROM)\s+["`]?(\w+)""",
     re.IGNORECASE,
@@ -51,7 +53,7 @@ def changes_catalog(sql: str) -> bool:
     table = match.group(1).lower()
     return (
         table.startswith("catalog_")
-        and table not in (TABLE, STORED_COUNTS, STORED_NETWORK, STORED_SUMMARIES)
+        and table not in (TABLE, STORED_COUNTS, STORED_NETWORK, STORED_SUMMARIES, STORED_RELATED)
         and "_historical" not in table
         # Suggestions are the archivists' work queue: no public page shows them.
         and not table.startswith("catalog_suggestion")

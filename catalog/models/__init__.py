@@ -1,7 +1,13 @@
 """The catalog's records, one module per concern."""
 
 from catalog.models.base import Passage, Publishable, Status
-from catalog.models.caching import CatalogVersion, ListCount, ListSummary, NetworkEdge
+from catalog.models.caching import (
+    CatalogVersion,
+    ListCount,
+    ListSummary,
+    NetworkEdge,
+    RelatedSummary,
+)
 from catalog.models.collections import Collection, CollectionDocument, DocumentLink
 from catalog.models.documents import Document, Mention, Translation
 from catalog.models.events import ContactEvent, EventEvidence, Participant
@@ -40,6 +46,7 @@ __all__ = [
     "ListSummary",
     "Mention",
     "NetworkEdge",
+    "RelatedSummary",
     "NameKind",
     "NewRecordSuggestion",
     "Participant",

@@ -87,3 +87,22 @@ class ListSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} ({self.stamp})"
+
+
+class RelatedSummary(models.Model):
+    """A document's related documents as the public sees them (``catalog.related.stored``),
+    stored under the stamp they were ranked for, as ``ListSummary``: one row per document,
+    replaced in place, read with the document itself."""
+
+    document = models.OneToOneField(
+        "catalog.Document", on_delete=models.CASCADE, related_name="+", primary_key=True
+    )
+    stamp = models.CharField(max_length=100)
+    data = models.JSONField()
+
+    class Meta:
+        verbose_name = "stored related documents"
+        verbose_name_plural = "stored related documents"
+
+    def __str__(self) -> str:
+        return f"related to {self.document_id} ({self.stamp})"

@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from catalog.models import Collection, Document, Language, Person, Place, Subject, Translation
 from catalog.models.provenance import ArchivalReference
+from catalog.related import stored
 from catalog.restrictions import public
 from catalog.views import statements
 from catalog.views.pages import sees_drafts, visible_filter
@@ -149,17 +150,23 @@ def _page_lists(user) -> dict:
     }
 
 
-def page_document(user, slug: str) -> Document | None:
+def page_document(user, slug: str, stamp: str | None = None) -> Document | None:
     """The document at ``slug`` that ``user`` may see, read as ``page_documents`` reads it,
     in three statements compiled once per connection (``catalog.views.statements``); None
-    when no visible document has that slug now (a retired slug: ``page_documents``)."""
+    when no visible document has that slug now (a retired slug: ``page_documents``).
+    With ``stamp`` (the public's), the document also carries its related documents as
+    stored under that stamp, if they are (``related.stored``)."""
     drafts = sees_drafts(user)
     withheld = tuple(sorted(public.view().documents))
-    found = statements.instances(
-        ("page document", drafts, withheld),
-        lambda slug: _page_lists(user)["documents"].visible_to(user).filter(slug=slug)[:1],
-        slug,
-    )
+
+    def build(slug, *stamp):
+        documents = _page_lists(user)["documents"].visible_to(user).filter(slug=slug)
+        if stamp:
+            documents = documents.annotate(**{stored.ANNOTATION: stored.annotation(*stamp)})
+        return documents[:1]
+
+    values = (slug,) if stamp is None or drafts else (slug, stamp)
+    found = statements.instances(("page document", drafts, withheld), build, *values)
     if not found:
         return None
     document = found[0]

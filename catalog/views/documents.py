@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 
 from catalog import dates
-from catalog.caching import cached
+from catalog.caching import counts
 from catalog.models import (
     Document,
     DocumentLink,
@@ -19,6 +19,7 @@ from catalog.models import (
 from catalog.models.documents import document_prefetches
 from catalog.models.provenance import document_publisher_address
 from catalog.publishing import citations, linked_data
+from catalog.related import stored
 from catalog.related.computed import features_from, related_documents
 from catalog.restrictions import public
 from catalog.scans.iiif import viewer as scan_viewer
@@ -40,7 +41,7 @@ def _documents():
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
-    document = page_document(user, slug)
+    document = page_document(user, slug, counts.stamp(request))
     if document is None:
         try:
             document, moved = find_visible(request, Document, slug, page_documents(user))
@@ -164,9 +165,9 @@ def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
         "collections": collections,
         "scan_viewer": scans,
         "links": _links(document, user),
-        "related": cached(
+        "related": stored.related_for_page(
             request,
-            ("related documents", document.pk),
+            document,
             lambda: related_documents(
                 document,
                 user,

@@ -97,7 +97,8 @@ def _collect(seed):
 
 # Kept by the catalog itself, never edited: the search tables (the words of spelling
 # suggestions too), the version token that every write changes and what is stored per
-# version for the lists, the home page and the network (catalog.caching).
+# version for the lists, the home page, the network and each document's related documents
+# (catalog.caching, catalog.related.stored).
 DERIVED = {
     "documentsearchtext",
     "documentvector",
@@ -106,6 +107,7 @@ DERIVED = {
     "listcount",
     "listsummary",
     "networkedge",
+    "relatedsummary",
 }
 
 
