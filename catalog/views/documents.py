@@ -25,7 +25,7 @@ from catalog.restrictions import public
 from catalog.scans.iiif import viewer as scan_viewer
 from catalog.views import annotated_text, document_texts, statements, withholding
 from catalog.views.document_reads import page_document, page_documents, unfold
-from catalog.views.pages import find_visible, is_visible, visible_q
+from catalog.views.pages import find_visible, is_visible, sees_drafts, visible_q
 
 CITATION_FORMATS = {
     # format: (function, content type)
@@ -41,7 +41,8 @@ def _documents():
 
 def document_detail(request: HttpRequest, slug: str) -> HttpResponse:
     user = request.user
-    document = page_document(user, slug, counts.stamp(request))
+    # The public's stamp, under which the related documents may be stored (related.stored).
+    document = page_document(user, slug, None if sees_drafts(user) else counts.stamp(request))
     if document is None:
         try:
             document, moved = find_visible(request, Document, slug, page_documents(user))
