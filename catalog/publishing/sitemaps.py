@@ -22,6 +22,7 @@ from django.utils.functional import cached_property
 
 from catalog.caching import counts
 from catalog.models import Agency, Collection, ContactEvent, Document, Person, Place, Subject
+from catalog.publishing import sitemap_xml
 
 SECTION_SIZE = 1_000
 _SLUG = "slug-placeholder"
@@ -156,10 +157,14 @@ def _sections(request) -> dict[str, Sitemap]:
 
 
 def index(request, **kwargs):
-    """The sitemap index (Django's), its sections' sizes read from the stored counts."""
-    return views.index(request, _sections(request), **kwargs)
+    """The sitemap index (Django's), its sections' sizes read from the stored counts, its
+    XML written directly (``sitemap_xml``)."""
+    response = views.index(request, _sections(request), **kwargs)
+    return sitemap_xml.written(response, sitemap_xml.index)
 
 
 def section(request, **kwargs):
-    """A page of a section (Django's), its size read from the stored counts."""
-    return views.sitemap(request, _sections(request), **kwargs)
+    """A page of a section (Django's), its size read from the stored counts, its XML
+    written directly (``sitemap_xml``)."""
+    response = views.sitemap(request, _sections(request), **kwargs)
+    return sitemap_xml.written(response, sitemap_xml.urlset)
