@@ -19,7 +19,7 @@ drafts on the public site, get theirs counted afresh (for the page's rows only).
 import functools
 from collections.abc import Callable, Iterable
 
-from django.db.models import CharField, Count, Value
+from django.db.models import CharField, Count, Min, OuterRef, Subquery, Value
 from django.utils import timezone
 
 from catalog.caching.store import release, request_version
@@ -74,7 +74,23 @@ def _participants(user):
         rows = rows.annotate(n=Count("event", distinct=True), kind=Value(f"{column}-events"))
         return rows.values_list("kind", column, "n")
 
-    return per("agency").union(per("person"), total.values_list("kind", "record", "n"), all=True)
+    # The countries of the visible agencies that took part, each stored under one of its
+    # agencies (the lowest id): the choices of the contact events' country filter.
+    countries = (
+        Participant.objects.filter(visible_q(user, "agency__"), event__in=events)
+        .exclude(agency__country="")
+        .order_by()
+        .values("agency__country")
+        .annotate(
+            record=Min("agency"),
+            n=Count("event", distinct=True),
+            kind=Value("agency-countries"),
+        )
+        .values_list("kind", "record", "n")
+    )
+    return per("agency").union(
+        per("person"), countries, total.values_list("kind", "record", "n"), all=True
+    )
 
 
 # The records the sitemap lists, section by section (published and not withheld, or all
@@ -106,6 +122,7 @@ KINDS: dict[str, Callable] = {
     "subject-documents": functools.partial(_through, "subject-documents", "subjects", "subject"),
     "place-events": _places,
     "agency-events": _participants,
+    "agency-countries": _participants,
     "person-events": _participants,
     "events": _participants,
     "sitemap-sizes": _sitemap_sizes,
@@ -205,6 +222,24 @@ def top(request, kind: str, limit: int) -> list[int]:
     return [pk for pk, n in ranked[:limit] if n]
 
 
+def countries(request, kind: str = "agency-countries") -> list[str]:
+    """The names of the countries stored as ``kind`` (each under one of its agencies) for the
+    visitor of ``request``, sorted: one query once the kind is stored (the rows read with
+    their agency's country), and when it is not, the counting that stores it, which the
+    kinds counted with it (a list's total, a filter's choices) then read from the request."""
+    found = _not_stored(request, kind)
+    if found is None:
+        current = stamp(request)
+        country = Agency.objects.filter(pk=OuterRef("record_id")).values("country")[:1]
+        rows = ListCount.objects.filter(kind=kind, stamp=current)
+        named = dict(rows.annotate(country=Subquery(country)).values_list("record_id", "country"))
+        if MARKER_ID in named:
+            return sorted({name for pk, name in named.items() if pk != MARKER_ID and name})
+        found = _store(request, kind, current)
+    agencies = Agency.objects.filter(pk__in=[pk for pk, n in found.items() if n])
+    return sorted(set(agencies.values_list("country", flat=True)) - {""})
+
+
 # An order stored whole (``stored_page``): each row's count is its position times DEPTHS
 # plus its depth in a tree; its group (the record at the top of its tree) is a kind of its own.
 DEPTHS = 1024
@@ -257,4 +292,4 @@ def _store_order(kind: str, current: str, rows: list) -> None:
     )
 
 
-__all__ = ["counts", "stamp", "stored_page", "stored_total", "top"]
+__all__ = ["countries", "counts", "stamp", "stored_page", "stored_total", "top"]

@@ -36,7 +36,10 @@ class ListCount(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["kind", "record_id"], name="list_count_once_per_record")
         ]
-        indexes = [models.Index(fields=["kind", "stamp", "-count"], name="list_count_top")]
+        # The highest counts first, equals by record: read in order, never sorted whole.
+        indexes = [
+            models.Index(fields=["kind", "stamp", "-count", "record_id"], name="list_count_ranked")
+        ]
 
     def __str__(self) -> str:
         return f"{self.kind} {self.record_id}: {self.count}"

@@ -269,12 +269,11 @@ class ContactEventFilter(PeriodFilterSet):
 
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
-        # Only countries of agencies that took part in a visible event are worth offering.
-        taking_part = Participant.objects.filter(
-            agency=OuterRef("pk"), event__in=visible(ContactEvent, request)
-        )
-        agencies = visible(Agency, request).filter(Exists(taking_part))
-        self.filters["country"].extra["choices"] = countries(request, "events", agencies)
+        # Only countries of agencies that took part in a visible event are worth offering:
+        # stored with the counts of the agencies' events, for the public (caching.counts),
+        # and cached as the other choices are.
+        names = cached(request, ("countries", "events"), lambda: counts.countries(request))
+        self.filters["country"].extra["choices"] = [(name, name) for name in names]
 
     def _with(self, queryset, **participant):
         return queryset.filter(

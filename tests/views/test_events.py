@@ -145,3 +145,42 @@ def test_the_country_choices_are_the_catalog_s_even_after_the_api_schema_was_bui
         assert "1972-01-security-check-of-former-us-embassy" in event_slugs(html)
     finally:
         frozen.__dict__.pop("_field", None)
+
+
+def _country_options(client, url="/events/") -> list[str]:
+    html = main_html(client.get(url))
+    select = html[html.index('<select name="country"') :]
+    select = select[: select.index("</select>")]
+    return re.findall(r'<option value="([^"]+)"', select)
+
+
+def test_the_country_choices_follow_what_the_public_may_see(seed, client, settings):
+    """Stored with the counts of the agencies' events per catalog stamp (and no cache in
+    front, as the bench measures): a country whose only agency is a draft, or whose
+    agency took part only in a draft event, is offered once, and only once, it is public."""
+    from django.contrib.auth.models import User
+
+    from catalog.models import ContactEvent, Participant
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    before = _country_options(client)
+    assert "Iraq" in before and before == sorted(before)
+    hidden = Agency.objects.create(slug="stasi-abroad", name="Bureau Abroad", country="Yemen")
+    event = ContactEvent.objects.create(slug="yemen-visit", title="A visit to Aden", date="1980")
+    Participant.objects.create(event=event, agency=hidden, role="host")
+    assert "Yemen" not in _country_options(client)
+
+    hidden.status = "published"
+    hidden.save()
+    assert "Yemen" not in _country_options(client)  # its only event is still a draft
+    event.status = "published"
+    event.save()
+    assert _country_options(client) == sorted([*before, "Yemen"])
+    assert "yemen-visit" in event_slugs(main_html(client.get("/events/?country=Yemen")))
+
+    # Staff, who see drafts, get the countries of draft agencies too, counted afresh.
+    hidden.status = "draft"
+    hidden.save()
+    assert "Yemen" not in _country_options(client)
+    client.force_login(User.objects.create_user("archivist", is_staff=True))
+    assert "Yemen" in _country_options(client)
