@@ -13,9 +13,10 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.db.models import Exists, OuterRef, Q
 from django.forms.utils import flatatt
-from django.utils.html import format_html, format_html_join
+from django.utils.html import conditional_escape, format_html, format_html_join
+from django.utils.safestring import mark_safe
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -25,12 +26,12 @@ from catalog.models import (
     Agency,
     AgencyName,
     ContactEvent,
-    NameKind,
     Participant,
     Person,
     PersonName,
     PersonRole,
 )
+from catalog.models.people import with_abbreviation
 from catalog.views.hierarchy import descendants
 
 # At most this many records in the select of a filter (and the one chosen).
@@ -90,6 +91,32 @@ class QuickSelect(forms.Select):
     hundred options those templates cost more than the rest of a list page."""
 
     def render(self, name, value, attrs=None, renderer=None):
+        # Read once (a model field's choices are a query), and not by list(), which asks a
+        # model field's choices for their length: a COUNT of every record it accepts.
+        choices = [choice for choice in self.choices]  # noqa: C416
+        if any(isinstance(label, (list, tuple)) for _, label in choices):
+            return self._render_groups(name, value, attrs)
+        chosen = set(self.format_value(value))
+        options, found = [], False
+        for option_value, label in choices:
+            option_value = "" if option_value is None else str(option_value)
+            # As Django's optgroups: a single select marks the first matching option only.
+            selected = (not found or self.allow_multiple_selected) and option_value in chosen
+            found = found or selected
+            options.append(
+                f'  <option value="{conditional_escape(option_value)}"'
+                f"{' selected' if selected else ''}>{conditional_escape(label)}</option>"
+            )
+        attrs = self.build_attrs(self.attrs, attrs)
+        if self.allow_multiple_selected:
+            attrs["multiple"] = True
+        head = f'<select name="{conditional_escape(name)}"{flatatt(attrs)}>'
+        lines = "\n".join(options)
+        return mark_safe(f"{head}\n{lines}\n</select>")  # noqa: S308 - escaped
+
+    def _render_groups(self, name, value, attrs):
+        """Through Django's own options (its ``optgroups``), a group's options drawn in line
+        as the others: for choices in groups, which none of the catalog's selects has."""
         widget = self.get_context(name, value, attrs)["widget"]
         options = format_html_join(
             "\n",
@@ -139,8 +166,9 @@ def offered_records(request, offer: tuple, chosen) -> models.QuerySet:
         condition |= Q(slug=chosen)
     records = visible(model, request).filter(condition)
     if model is Agency:
-        abbreviations = AgencyName.objects.filter(kind=NameKind.ABBREVIATION).order_by("name")
-        return records.prefetch_related(Prefetch("names", abbreviations))
+        # Its option reads "Ministry for State Security (MfS)": the abbreviation in the
+        # same statement.
+        return with_abbreviation(records.only("slug", "name"))
     return records.only("slug", "preferred_name", "sort_name")
 
 
