@@ -44,15 +44,16 @@ def visible(model, request):
     return model.objects.visible_to(request.user)
 
 
-def countries(request, purpose: str, agencies) -> list[tuple[str, str]]:
-    """The countries of ``agencies``, as choices; cached until the catalog changes."""
+def countries(request, purpose: str, names) -> list[tuple[str, str]]:
+    """The countries ``names()`` gives (sorted), as choices; cached until the catalog
+    changes."""
+    return cached(request, ("countries", purpose), lambda: [(name, name) for name in names()])
 
-    def compute():
-        names = agencies.exclude(country="").order_by().values_list("country", flat=True)
-        names = names.distinct()
-        return [(name, name) for name in sorted(set(names))]
 
-    return cached(request, ("countries", purpose), compute)
+def agency_countries(agencies) -> list[str]:
+    """The countries of ``agencies``, sorted."""
+    found = agencies.exclude(country="").order_by().values_list("country", flat=True)
+    return sorted(set(found.distinct()))
 
 
 def filter_key(request) -> str:
@@ -298,10 +299,10 @@ class ContactEventFilter(PeriodFilterSet):
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
         # Only countries of agencies that took part in a visible event are worth offering:
-        # stored with the counts of the agencies' events, for the public (caching.counts),
-        # and cached as the other choices are.
-        names = cached(request, ("countries", "events"), lambda: counts.countries(request))
-        self.filters["country"].extra["choices"] = [(name, name) for name in names]
+        # stored with the counts of the agencies' events, for the public (caching.counts).
+        self.filters["country"].extra["choices"] = countries(
+            request, "events", lambda: counts.countries(request)
+        )
 
     def _with(self, queryset, **participant):
         return queryset.filter(
@@ -343,7 +344,7 @@ class NamedRecordFilter(PeriodFilterSet):
     def __init__(self, data=None, *args, request=None, **kwargs):
         super().__init__(data, *args, request=request, **kwargs)
         self.filters["country"].extra["choices"] = countries(
-            request, "agencies", visible(Agency, request)
+            request, "agencies", lambda: agency_countries(visible(Agency, request))
         )
 
     def filter_name(self, queryset, name, value):
